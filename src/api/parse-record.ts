@@ -1,0 +1,76 @@
+/**
+ * Checks an untrusted client record and explains every problem in French, naming the path and
+ * the value: `invoices[2].dueDate : date invalide, format attendu AAAA-MM-JJ « 2018-13-01 »`.
+ */
+import type { z } from 'zod';
+
+import { clientRecordSchema, type ClientRecord } from './record';
+
+export type RecordParseResult =
+  { ok: true; record: ClientRecord } | { ok: false; problems: readonly string[] };
+
+const MAX_SHOWN_VALUE = 60;
+
+/** Validates `input` against the record contract; problems are French lines for the user. */
+export function parseClientRecord(input: unknown): RecordParseResult {
+  const result = clientRecordSchema.safeParse(input);
+  if (result.success) {
+    return { ok: true, record: result.data };
+  }
+
+  const problems = result.error.issues.map((issue) => describeIssue(issue, input));
+  return { ok: false, problems };
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  const path = formatPath(issue.path);
+  const value = valueAt(input, issue.path);
+  const where = path === '' ? 'enregistrement' : path;
+  const [problem, hint] = issue.message.split('|');
+  const shown = value === undefined ? '' : ` « ${showValue(value)} »`;
+  const advice = hint ? ` (${hint})` : '';
+
+  return `${where} : ${problem}${shown}${advice}`;
+}
+
+/** Writes a path as JavaScript would: `invoices[2].dueDate`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let text = '';
+
+  for (const key of path) {
+    if (typeof key === 'number') {
+      text += `[${key}]`;
+    } else {
+      text += text === '' ? String(key) : `.${String(key)}`;
+    }
+  }
+  return text;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = input;
+
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') {
+      return undefined;
+    }
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function showValue(value: unknown): string {
+  if (value === null) {
+    return 'null';
+  }
+  if (typeof value === 'object') {
+    return Array.isArray(value) ? 'liste' : 'objet';
+  }
+
+  // Control characters would break the message line; show them as code points instead.
+  const shown = String(value).replace(
+    /\p{Cc}/gu,
+    (char) => `U+${char.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+  return shown.length > MAX_SHOWN_VALUE ? `${shown.slice(0, MAX_SHOWN_VALUE)}…` : shown;
+}

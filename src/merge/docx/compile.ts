@@ -1,0 +1,288 @@
+/**
+ * Compiles a .docx template once into parts cut at the field words, so that each letter is a
+ * matter of joining strings: no XML is parsed or walked per client.
+ */
+import { strFromU8 } from 'fflate';
+import type { Document, Element, Node } from '@xmldom/xmldom';
+
+import { isListField, type FieldName, type ListFieldName, type TextFieldName } from '../fields';
+import { hasSectionBreak, isolateListMarkers } from './isolate-lists';
+import { markFieldWords, type FoundWord, type MarkContext } from './mark-fields';
+import { chooseMarkerSyntax, type MarkerSyntax } from './markers';
+import { readDocxPackage, type PartKind } from './package';
+import { collectAtoms } from './paragraph-text';
+import type { CompiledPart, Segment } from './segments';
+import { toPlainDocument } from './plain-document';
+import type { TableLook } from './table-xml';
+import { childElements, isW, MC_NS, parseXml, serializeXml, W_NS } from './xml';
+
+/** A word starting with "opisto" found in the template, and where. */
+export type TemplateWord = FoundWord & { part: string; partKind: PartKind };
+
+export type CompiledTemplate = {
+  /** Parts copied as they are into every letter. */
+  staticFiles: ReadonlyMap<string, Uint8Array>;
+  /** Parts with field words, cut into segments. */
+  parts: readonly CompiledPart[];
+  mainPart: string;
+  /** Every word starting with "opisto", known or not, in document order within each part. */
+  words: readonly TemplateWord[];
+};
+
+/** A4 with 2 cm margins, used when the document states no page size. */
+const DEFAULT_TEXT_WIDTH_TWIPS = 9638;
+
+/** Reads and compiles a template; raises a French MergeError when it cannot be read. */
+export function compileTemplate(bytes: Uint8Array): CompiledTemplate {
+  const docx = readDocxPackage(bytes);
+  const staticFiles = new Map(toPlainDocument(docx.files, docx.mainPart));
+  const parts: CompiledPart[] = [];
+  const words: TemplateWord[] = [];
+  let textWidth = DEFAULT_TEXT_WIDTH_TWIPS;
+
+  for (const part of docx.textParts) {
+    const xml = strFromU8(docx.files.get(part.name) as Uint8Array);
+    const document = parseXml(xml, part.name);
+    if (part.kind === 'body') {
+      textWidth = readTextWidth(document) ?? textWidth;
+    }
+
+    const compiled = compilePart(document, chooseMarkerSyntax(xml), textWidth);
+    words.push(
+      ...compiled.found.map((word) => ({ ...word, part: part.name, partKind: part.kind })),
+    );
+    if (compiled.segments) {
+      parts.push({ name: part.name, segments: compiled.segments });
+      staticFiles.delete(part.name);
+    }
+  }
+  return { staticFiles, parts, mainPart: docx.mainPart, words };
+}
+
+type PartResult = { found: FoundWord[]; segments: Segment[] | null };
+
+function compilePart(document: Document, markers: MarkerSyntax, textWidth: number): PartResult {
+  const context: MarkContext = { markers, holes: [], found: [] };
+  for (const paragraph of paragraphsOf(document)) {
+    markFieldWords(paragraph, context, isInsideFallback(paragraph));
+  }
+  if (context.holes.length === 0) {
+    return { found: context.found, segments: null };
+  }
+
+  const groups: Group[] = [];
+  markListParagraphs(document, context, groups, textWidth);
+  markBlankableParagraphs(document, context, groups);
+
+  const segments = cutIntoSegments(serializeXml(document), context, groups);
+  return { found: context.found, segments };
+}
+
+function paragraphsOf(document: Document): Element[] {
+  return Array.from(document.getElementsByTagNameNS(W_NS, 'p'));
+}
+
+// Word writes each text box twice: DrawingML in mc:Choice and a VML copy in mc:Fallback. Both
+// are filled, but words in the copy are not counted twice in reports.
+function isInsideFallback(node: Node): boolean {
+  for (let current = node.parentNode; current; current = current.parentNode) {
+    const element = current as Element;
+    if (element.namespaceURI === MC_NS && element.localName === 'Fallback') {
+      return true;
+    }
+  }
+  return false;
+}
+
+type Group =
+  | { kind: 'list'; field: ListFieldName; look: TableLook; trailingParagraph: boolean }
+  | { kind: 'blankable' };
+
+function markListParagraphs(
+  document: Document,
+  context: MarkContext,
+  groups: Group[],
+  textWidth: number,
+): void {
+  const listMarker = new RegExp(context.markers.make('L', 0).replace('L0', 'L\\d+'));
+
+  // In reverse, so that splitting a paragraph never moves one still to be visited.
+  for (const paragraph of paragraphsOf(document).reverse()) {
+    for (const list of isolateListMarkers(paragraph, listMarker)) {
+      const field = listFieldOf(list, context);
+      const look = { fontXml: fontXmlOf(list), widthTwips: textWidth };
+      const group: Group = { kind: 'list', field, look, trailingParagraph: endsContainer(list) };
+      wrapInGroup(list, context.markers, groups, group);
+    }
+  }
+}
+
+function listFieldOf(paragraph: Element, context: MarkContext): ListFieldName {
+  const text = collectAtoms(paragraph)
+    .map((atom) => (atom.kind === 'text' ? atom.text : ''))
+    .join('');
+  const match = new RegExp(context.markers.pattern.source).exec(text);
+  const field = context.holes[Number(match?.[2])];
+  if (!field || !isListField(field)) {
+    throw new Error('list paragraph without its list marker');
+  }
+  return field;
+}
+
+/** A table cannot end a table cell, a text box, a header or the body: a paragraph must follow. */
+function endsContainer(paragraph: Element): boolean {
+  for (let next = paragraph.nextSibling; next; next = next.nextSibling) {
+    if (next.nodeType === 1) {
+      return isW(next, 'sectPr');
+    }
+  }
+  return true;
+}
+
+const FONT_PROPERTIES = ['rFonts', 'sz', 'szCs'];
+
+/** The font of the field word's run, written again on the table's cells. */
+function fontXmlOf(paragraph: Element): string {
+  const run = childElements(paragraph).find((child) => isW(child, 'r'));
+  const properties = run ? childElements(run).find((child) => isW(child, 'rPr')) : undefined;
+  if (!properties) {
+    return '';
+  }
+  return childElements(properties)
+    .filter(
+      (child) => child.namespaceURI === W_NS && FONT_PROPERTIES.includes(child.localName ?? ''),
+    )
+    .map(emptyElementXml)
+    .join('');
+}
+
+function emptyElementXml(element: Element): string {
+  const attributes = Array.from(element.attributes)
+    .map((attribute) => ` ${attribute.name}="${escapeAttribute(attribute.value)}"`)
+    .join('');
+  return `<${element.tagName}${attributes}/>`;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+}
+
+function wrapInGroup(
+  paragraph: Element,
+  markers: MarkerSyntax,
+  groups: Group[],
+  group: Group,
+): void {
+  const document = paragraph.ownerDocument as Document;
+  const id = groups.length;
+  groups.push(group);
+
+  const parent = paragraph.parentNode as Node;
+  parent.insertBefore(document.createTextNode(markers.make('B', id)), paragraph);
+  parent.insertBefore(document.createTextNode(markers.make('E', id)), paragraph.nextSibling);
+}
+
+/**
+ * Marks the paragraphs made only of text fields and spaces, which are dropped when every field
+ * is blank, as Word's mail merge drops blank address lines. A paragraph that ends its container
+ * or carries a section break stays, because the document needs it.
+ */
+function markBlankableParagraphs(document: Document, context: MarkContext, groups: Group[]): void {
+  const textMarker = new RegExp(context.markers.make('T', 0).replace('T0', 'T\\d+'), 'g');
+  const listMarker = new RegExp(context.markers.make('L', 0).replace('L0', 'L\\d+'));
+
+  for (const paragraph of paragraphsOf(document)) {
+    const atoms = collectAtoms(paragraph);
+    const text = atoms.map((atom) => (atom.kind === 'text' ? atom.text : '')).join('');
+    const onlyFields =
+      atoms.every((atom) => atom.kind !== 'break') &&
+      textMarker.test(text) &&
+      !listMarker.test(text) &&
+      text.replace(textMarker, '').trim() === '';
+
+    if (onlyFields && !endsContainer(paragraph) && !hasSectionBreak(paragraph)) {
+      wrapInGroup(paragraph, context.markers, groups, { kind: 'blankable' });
+    }
+    textMarker.lastIndex = 0;
+  }
+}
+
+function cutIntoSegments(xml: string, context: MarkContext, groups: readonly Group[]): Segment[] {
+  const segments: Segment[] = [];
+  const openGroups: number[] = [];
+  let last = 0;
+
+  const pushStatic = (text: string): void => {
+    if (text !== '') {
+      segments.push({ kind: 'static', xml: text });
+    }
+  };
+
+  for (const match of xml.matchAll(context.markers.pattern)) {
+    pushStatic(xml.slice(last, match.index));
+    last = match.index + match[0].length;
+
+    const id = Number(match[2]);
+    const kind = match[1];
+    if (kind === 'T' || kind === 'L') {
+      segments.push(holeSegment(context.holes[id] as FieldName));
+    } else if (kind === 'B') {
+      openGroups.push(segments.length);
+      segments.push(groupSegment(groups[id] as Group));
+    } else {
+      closeGroup(segments, openGroups.pop() as number);
+    }
+  }
+  pushStatic(xml.slice(last));
+  return segments;
+}
+
+function holeSegment(field: FieldName): Segment {
+  return isListField(field)
+    ? { kind: 'emptyList', field }
+    : { kind: 'text', field: field as TextFieldName };
+}
+
+function groupSegment(group: Group): Segment {
+  if (group.kind === 'list') {
+    return { ...group, end: -1 };
+  }
+  return { kind: 'blankable', fields: [], end: -1 };
+}
+
+function closeGroup(segments: Segment[], start: number): void {
+  const opening = segments[start];
+  segments.push({ kind: 'end' });
+  if (opening?.kind !== 'blankable' && opening?.kind !== 'list') {
+    return;
+  }
+
+  opening.end = segments.length - 1;
+  if (opening.kind === 'blankable') {
+    for (const segment of segments.slice(start + 1)) {
+      if (segment.kind === 'text') {
+        opening.fields.push(segment.field);
+      }
+    }
+  }
+}
+
+function readTextWidth(document: Document): number | undefined {
+  const body = document.getElementsByTagNameNS(W_NS, 'body')[0];
+  const section = body ? childElements(body).find((child) => isW(child, 'sectPr')) : undefined;
+  const size = section ? childElements(section).find((child) => isW(child, 'pgSz')) : undefined;
+  const margins = section ? childElements(section).find((child) => isW(child, 'pgMar')) : undefined;
+  if (!size || !margins) {
+    return undefined;
+  }
+
+  const width = twips(size.getAttributeNS(W_NS, 'w'));
+  const left = twips(margins.getAttributeNS(W_NS, 'left'));
+  const right = twips(margins.getAttributeNS(W_NS, 'right'));
+  const text = width - left - right;
+  return Number.isFinite(text) && text > 1000 ? Math.round(text) : undefined;
+}
+
+function twips(value: string | null): number {
+  return Number(value ?? Number.NaN);
+}

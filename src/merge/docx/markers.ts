@@ -1,0 +1,42 @@
+/**
+ * Markers the compiler writes into a part's XML where per-letter content goes. After
+ * serialisation the XML is cut at the markers into static strings and holes.
+ *
+ * A marker is a code point of the Private Use Area, a kind letter, a number and the next code
+ * point. The pair is chosen so that neither code point occurs in the part, so a template that
+ * uses private characters (symbol fonts do) cannot be misread.
+ */
+
+export type MarkerKind =
+  /** A text field inside a `w:t`. */
+  | 'T'
+  /** A list field inside a `w:t`, where the empty-list sentence goes. */
+  | 'L'
+  /** Start of a paragraph that may be dropped or replaced. */
+  | 'B'
+  /** End of that paragraph. */
+  | 'E';
+
+export type MarkerSyntax = {
+  make(kind: MarkerKind, id: number): string;
+  pattern: RegExp;
+};
+
+const FIRST_PRIVATE_USE = 0xe000;
+const LAST_PRIVATE_USE = 0xf8ff;
+
+/** Picks marker code points absent from `xml`. */
+export function chooseMarkerSyntax(xml: string): MarkerSyntax {
+  for (let code = FIRST_PRIVATE_USE; code < LAST_PRIVATE_USE; code++) {
+    const open = String.fromCharCode(code);
+    const close = String.fromCharCode(code + 1);
+    if (!xml.includes(open) && !xml.includes(close)) {
+      return {
+        make: (kind, id) => `${open}${kind}${id}${close}`,
+        pattern: new RegExp(`${open}([TLBE])(\\d+)${close}`, 'g'),
+      };
+    }
+  }
+  // Only a part that uses every private code point gets here, and none does in practice.
+  throw new Error('no free private-use code point for markers');
+}

@@ -1,0 +1,72 @@
+/**
+ * Fills a compiled template with one client's values.
+ */
+import { strToU8 } from 'fflate';
+
+import type { LetterValues } from '../values';
+import type { CompiledTemplate } from './compile';
+import { writeDocxPackage } from './package';
+import type { Segment } from './segments';
+import { buildTableXml } from './table-xml';
+import { escapeXmlText, removeNonXmlCharacters } from './xml';
+
+const LINE_BREAK = '</w:t><w:br/><w:t xml:space="preserve">';
+const TAB = '</w:t><w:tab/><w:t xml:space="preserve">';
+
+/** Makes one letter as .docx bytes. */
+export function renderLetter(template: CompiledTemplate, values: LetterValues): Uint8Array {
+  const files = new Map<string, Uint8Array | string>(template.staticFiles);
+
+  for (const part of template.parts) {
+    files.set(part.name, strToU8(renderSegments(part.segments, values)));
+  }
+  return writeDocxPackage(files);
+}
+
+/** Joins a part's segments with the values of one letter. */
+export function renderSegments(segments: readonly Segment[], values: LetterValues): string {
+  let xml = '';
+
+  for (let index = 0; index < segments.length; index++) {
+    const segment = segments[index] as Segment;
+    switch (segment.kind) {
+      case 'static':
+        xml += segment.xml;
+        break;
+      case 'text':
+        xml += textValueXml(values.text[segment.field]);
+        break;
+      case 'emptyList':
+        xml += textValueXml(values.lists[segment.field].emptySentence);
+        break;
+      case 'blankable':
+        if (segment.fields.every((field) => values.text[field].trim() === '')) {
+          index = segment.end;
+        }
+        break;
+      case 'list': {
+        const table = values.lists[segment.field];
+        if (table.rows.length > 0) {
+          xml += buildTableXml(table, segment.look) + (segment.trailingParagraph ? '<w:p/>' : '');
+          index = segment.end;
+        }
+        break;
+      }
+      case 'end':
+        break;
+    }
+  }
+  return xml;
+}
+
+/**
+ * Writes a value as the content of a `w:t`: escaped, cleaned of characters XML cannot hold, with
+ * line breaks and tabs turned into Word's own elements. Word's vertical tab (U+000B, its manual
+ * line break) and the Unicode line and paragraph separators count as line breaks too.
+ */
+export function textValueXml(value: string): string {
+  const lines = value.replace(/\r\n|[\r\u000b\u2028\u2029]/g, '\n');
+  const clean = escapeXmlText(removeNonXmlCharacters(lines));
+
+  return clean.replace(/[\n\t]/g, (char) => (char === '\t' ? TAB : LINE_BREAK));
+}

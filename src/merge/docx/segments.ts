@@ -1,0 +1,19 @@
+/**
+ * A compiled part: its XML cut into static strings and the holes that each letter fills.
+ */
+import type { ListFieldName, TextFieldName } from '../fields';
+import type { TableLook } from './table-xml';
+
+export type Segment =
+  | { kind: 'static'; xml: string }
+  /** A text field's value, inside a `w:t`. */
+  | { kind: 'text'; field: TextFieldName }
+  /** The sentence written for an empty list, inside a `w:t`. */
+  | { kind: 'emptyList'; field: ListFieldName }
+  /** A paragraph made only of text fields: skipped up to `end` when they are all blank. */
+  | { kind: 'blankable'; fields: TextFieldName[]; end: number }
+  /** A list field's paragraph: replaced by a table, up to `end`, when the list has rows. */
+  | { kind: 'list'; field: ListFieldName; look: TableLook; trailingParagraph: boolean; end: number }
+  | { kind: 'end' };
+
+export type CompiledPart = { name: string; segments: readonly Segment[] };

@@ -1,0 +1,180 @@
+/**
+ * The four list tables: their columns, one formatted row per piece, and the "Total restant :" row
+ * that sums the last column.
+ */
+import type { CreditNote, Invoice, Transaction } from '../api/record';
+import type { ListFieldName } from './fields';
+import { formatCents, formatDate } from './format';
+
+export type ColumnAlignment = 'left' | 'right';
+
+export type ListColumn = {
+  header: string;
+  alignment: ColumnAlignment;
+  /** Relative width; the engines share the table's width out in these proportions. */
+  weight: number;
+};
+
+/** A list field's content, formatted and ready to be written as a table. */
+export type ListTable = {
+  field: ListFieldName;
+  columns: readonly ListColumn[];
+  rows: readonly (readonly string[])[];
+  totalLabel: string;
+  /** Sum of the last column over the rows, in cents. */
+  totalCents: number;
+  /** The sentence written instead of a table when there are no rows. */
+  emptySentence: string;
+};
+
+export const TOTAL_LABEL = 'Total restant :';
+
+const date = (header: string): ListColumn => ({ header, alignment: 'left', weight: 12 });
+const amount = (header: string): ListColumn => ({ header, alignment: 'right', weight: 12 });
+const label = (header: string, weight = 14): ListColumn => ({ header, alignment: 'left', weight });
+
+const INVOICE_COLUMNS = [
+  date('Date'),
+  date('Date échéance'),
+  label('Num facture'),
+  amount('Total'),
+  amount('Déjà payé'),
+  amount('Restant'),
+];
+
+const CREDIT_NOTE_COLUMNS = [
+  date('Date'),
+  date('Date échéance'),
+  label('Num avoir'),
+  amount('Total'),
+  amount('Déjà utilisé'),
+  amount('Restant à utiliser'),
+];
+
+const COMBINED_COLUMNS = [
+  date('Date'),
+  date('Date échéance'),
+  label('Numéro'),
+  amount('Total'),
+  amount('Déjà payé / utilisé'),
+  amount('Restant à payer / à utiliser'),
+];
+
+const TRANSACTION_COLUMNS = [
+  date('Date création'),
+  date('Date échéance'),
+  label('Num transaction'),
+  label('Type', 10),
+  amount('Total'),
+  amount('Déjà payé'),
+  amount('Restant'),
+];
+
+/** Labels of the transaction kinds the back office sends; other kinds are shown as sent. */
+const TRANSACTION_TYPE_LABELS: Readonly<Record<string, string>> = {
+  commande: 'Commande',
+  proforma: 'Proforma',
+};
+
+type PieceRow = { cells: string[]; remainingCents: number };
+
+function invoiceRow(invoice: Invoice): PieceRow {
+  const remainingCents = invoice.totalCents - invoice.paidCents;
+  const cells = [
+    formatDate(invoice.date),
+    formatDate(invoice.dueDate),
+    invoice.number,
+    formatCents(invoice.totalCents),
+    formatCents(invoice.paidCents),
+    formatCents(remainingCents),
+  ];
+  return { cells, remainingCents };
+}
+
+function creditNoteRow(note: CreditNote): PieceRow {
+  const remainingCents = note.totalCents - note.usedCents;
+  const cells = [
+    formatDate(note.date),
+    formatDate(note.dueDate),
+    note.number,
+    formatCents(note.totalCents),
+    formatCents(note.usedCents),
+    formatCents(remainingCents),
+  ];
+  return { cells, remainingCents };
+}
+
+function transactionRow(transaction: Transaction): PieceRow {
+  const remainingCents = transaction.totalCents - transaction.paidCents;
+  const cells = [
+    formatDate(transaction.date),
+    formatDate(transaction.dueDate),
+    transaction.number,
+    TRANSACTION_TYPE_LABELS[transaction.type.toLowerCase()] ?? transaction.type,
+    formatCents(transaction.totalCents),
+    formatCents(transaction.paidCents),
+    formatCents(remainingCents),
+  ];
+  return { cells, remainingCents };
+}
+
+function makeTable(
+  field: ListFieldName,
+  columns: readonly ListColumn[],
+  pieces: readonly PieceRow[],
+  emptySentence: string,
+): ListTable {
+  const totalCents = pieces.reduce((sum, piece) => sum + piece.remainingCents, 0);
+  const rows = pieces.map((piece) => piece.cells);
+
+  return { field, columns, rows, totalLabel: TOTAL_LABEL, totalCents, emptySentence };
+}
+
+/** The pieces of one client that list fields draw from. */
+export type ListSources = {
+  invoices: readonly Invoice[];
+  creditNotes: readonly CreditNote[];
+  transactions: readonly Transaction[];
+};
+
+/**
+ * Builds the table of one list field. Rows keep the order of the record; the combined list shows
+ * invoices first, then credit notes, whose negative remainders net against the invoices.
+ */
+export function buildListTable(field: ListFieldName, sources: ListSources): ListTable {
+  switch (field) {
+    case 'opistolistefactures':
+      return makeTable(
+        field,
+        INVOICE_COLUMNS,
+        sources.invoices.map(invoiceRow),
+        'Aucune facture en attente.',
+      );
+    case 'opistolisteavoirs':
+      return makeTable(
+        field,
+        CREDIT_NOTE_COLUMNS,
+        sources.creditNotes.map(creditNoteRow),
+        'Aucun avoir en cours.',
+      );
+    case 'opistolistefacturesavoirs':
+      return makeTable(
+        field,
+        COMBINED_COLUMNS,
+        [...sources.invoices.map(invoiceRow), ...sources.creditNotes.map(creditNoteRow)],
+        'Aucune facture ni aucun avoir en attente.',
+      );
+    case 'opistolistetransactions':
+      return makeTable(
+        field,
+        TRANSACTION_COLUMNS,
+        sources.transactions.map(transactionRow),
+        'Aucune transaction en cours.',
+      );
+  }
+}
+
+/** The text of the total row's last cell. */
+export function formatTotal(table: ListTable): string {
+  return formatCents(table.totalCents);
+}

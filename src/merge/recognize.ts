@@ -1,0 +1,67 @@
+/**
+ * Recognition of field words in text.
+ *
+ * A candidate is a maximal run of ASCII letters and digits that starts with "opisto" in any case.
+ * Digits belong to words because two field names end with one (opistoclientadresse1 and 2).
+ * Taking whole runs settles prefixes: "opistoclientnom" never matches inside
+ * "opistoclientnomcomplet". A candidate that names no field is reported as unknown, with the
+ * nearest valid name as a suggestion.
+ */
+import { distance } from 'fastest-levenshtein';
+
+import { FIELD_ALIASES, FIELD_NAMES, FIELD_PREFIX, type FieldName } from './fields';
+
+export type FieldWordMatch = {
+  /** Offset of the first character in the searched text. */
+  start: number;
+  /** Offset just past the last character. */
+  end: number;
+  /** The word as written in the text. */
+  word: string;
+  /** The field the word names, or null when it names none. */
+  field: FieldName | null;
+};
+
+const WORD = /[A-Za-z0-9]+/g;
+
+const FIELDS_BY_NAME: ReadonlyMap<string, FieldName> = new Map<string, FieldName>([
+  ...FIELD_NAMES.map((name): [string, FieldName] => [name, name]),
+  ...Object.entries(FIELD_ALIASES),
+]);
+
+/** Tells which field a word names, ignoring case, or null when it names none. */
+export function resolveFieldName(word: string): FieldName | null {
+  return FIELDS_BY_NAME.get(word.toLowerCase()) ?? null;
+}
+
+/** Finds every word of `text` that starts with "opisto", known field or not, in text order. */
+export function findFieldWords(text: string): FieldWordMatch[] {
+  const matches: FieldWordMatch[] = [];
+
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0];
+    if (!word.toLowerCase().startsWith(FIELD_PREFIX)) {
+      continue;
+    }
+
+    const start = match.index;
+    matches.push({ start, end: start + word.length, word, field: resolveFieldName(word) });
+  }
+  return matches;
+}
+
+/** Returns the valid name closest to an unknown word (edit distance, ignoring case). */
+export function suggestFieldName(word: string): FieldName {
+  const lower = word.toLowerCase();
+  let best: FieldName = FIELD_NAMES[0] as FieldName;
+  let bestDistance = Infinity;
+
+  for (const name of FIELDS_BY_NAME.keys()) {
+    const candidateDistance = distance(lower, name);
+    if (candidateDistance < bestDistance) {
+      best = FIELDS_BY_NAME.get(name) as FieldName;
+      bestDistance = candidateDistance;
+    }
+  }
+  return best;
+}
