@@ -11,3 +11,4 @@ export * from './errors';
 export { compileTemplate, type CompiledTemplate, type TemplateWord } from './docx/compile';
 export { renderLetter } from './docx/render';
 export { summarizeTemplate, type TemplateSummary } from './summary';
+export { renderSingleDocument } from './docx/single-document';

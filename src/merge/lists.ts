@@ -29,8 +29,8 @@ export type ListTable = {
 
 export const TOTAL_LABEL = 'Total restant :';
 
-const date = (header: string): ListColumn => ({ header, alignment: 'left', weight: 12 });
-const amount = (header: string): ListColumn => ({ header, alignment: 'right', weight: 12 });
+const date = (header: string): ListColumn => ({ header, alignment: 'left', weight: 14 });
+const amount = (header: string): ListColumn => ({ header, alignment: 'right', weight: 13 });
 const label = (header: string, weight = 14): ListColumn => ({ header, alignment: 'left', weight });
 
 const INVOICE_COLUMNS = [

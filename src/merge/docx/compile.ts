@@ -9,7 +9,7 @@ import { isListField, type FieldName, type ListFieldName, type TextFieldName } f
 import { hasSectionBreak, isolateListMarkers } from './isolate-lists';
 import { markFieldWords, type FoundWord, type MarkContext } from './mark-fields';
 import { chooseMarkerSyntax, type MarkerSyntax } from './markers';
-import { readDocxPackage, type PartKind } from './package';
+import { readDocxPackage, readRelationships, type PartKind } from './package';
 import { collectAtoms } from './paragraph-text';
 import type { CompiledPart, Segment } from './segments';
 import { toPlainDocument } from './plain-document';
@@ -27,6 +27,10 @@ export type CompiledTemplate = {
   mainPart: string;
   /** Every word starting with "opisto", known or not, in document order within each part. */
   words: readonly TemplateWord[];
+  /** The header and footer parts, by the relationship id the main part refers to them with. */
+  headerFooterIds: ReadonlyMap<string, string>;
+  /** True when the main part has section breaks of its own besides the final one. */
+  hasInnerSections: boolean;
 };
 
 /** A4 with 2 cm margins, used when the document states no page size. */
@@ -39,15 +43,22 @@ export function compileTemplate(bytes: Uint8Array): CompiledTemplate {
   const parts: CompiledPart[] = [];
   const words: TemplateWord[] = [];
   let textWidth = DEFAULT_TEXT_WIDTH_TWIPS;
+  let hasInnerSections = false;
 
   for (const part of docx.textParts) {
     const xml = strFromU8(docx.files.get(part.name) as Uint8Array);
     const document = parseXml(xml, part.name);
     if (part.kind === 'body') {
       textWidth = readTextWidth(document) ?? textWidth;
+      hasInnerSections = document.getElementsByTagNameNS(W_NS, 'sectPr').length > 1;
     }
 
-    const compiled = compilePart(document, chooseMarkerSyntax(xml), textWidth);
+    const compiled = compilePart(
+      document,
+      chooseMarkerSyntax(xml),
+      textWidth,
+      part.kind === 'body',
+    );
     words.push(
       ...compiled.found.map((word) => ({ ...word, part: part.name, partKind: part.kind })),
     );
@@ -56,18 +67,48 @@ export function compileTemplate(bytes: Uint8Array): CompiledTemplate {
       staticFiles.delete(part.name);
     }
   }
-  return { staticFiles, parts, mainPart: docx.mainPart, words };
+  const headerFooterIds = new Map(
+    readRelationships(docx.files, docx.mainPart)
+      .filter((rel) => /\/(header|footer)$/.test(rel.type))
+      .map((rel) => [rel.id, rel.target]),
+  );
+  return {
+    staticFiles,
+    parts,
+    mainPart: docx.mainPart,
+    words,
+    headerFooterIds,
+    hasInnerSections,
+  };
+}
+
+/** Marks where the body's final section properties start, for documents of many letters. */
+function markBodySection(document: Document, markers: MarkerSyntax): void {
+  const body = document.getElementsByTagNameNS(W_NS, 'body')[0];
+  const section = body ? childElements(body).find((child) => isW(child, 'sectPr')) : undefined;
+  if (body) {
+    body.insertBefore(document.createTextNode(markers.make('S', 0)), section ?? null);
+  }
 }
 
 type PartResult = { found: FoundWord[]; segments: Segment[] | null };
 
-function compilePart(document: Document, markers: MarkerSyntax, textWidth: number): PartResult {
+function compilePart(
+  document: Document,
+  markers: MarkerSyntax,
+  textWidth: number,
+  isMain: boolean,
+): PartResult {
   const context: MarkContext = { markers, holes: [], found: [] };
   for (const paragraph of paragraphsOf(document)) {
     markFieldWords(paragraph, context, isInsideFallback(paragraph));
   }
-  if (context.holes.length === 0) {
+  // The main part is always cut, so that letters can be joined into one document.
+  if (context.holes.length === 0 && !isMain) {
     return { found: context.found, segments: null };
+  }
+  if (isMain) {
+    markBodySection(document, markers);
   }
 
   const groups: Group[] = [];
@@ -226,6 +267,8 @@ function cutIntoSegments(xml: string, context: MarkContext, groups: readonly Gro
     const kind = match[1];
     if (kind === 'T' || kind === 'L') {
       segments.push(holeSegment(context.holes[id] as FieldName));
+    } else if (kind === 'S') {
+      segments.push({ kind: 'bodySection' });
     } else if (kind === 'B') {
       openGroups.push(segments.length);
       segments.push(groupSegment(groups[id] as Group));

@@ -15,7 +15,9 @@ export type MarkerKind =
   /** Start of a paragraph that may be dropped or replaced. */
   | 'B'
   /** End of that paragraph. */
-  | 'E';
+  | 'E'
+  /** Start of the body's final section properties. */
+  | 'S';
 
 export type MarkerSyntax = {
   make(kind: MarkerKind, id: number): string;
@@ -33,7 +35,7 @@ export function chooseMarkerSyntax(xml: string): MarkerSyntax {
     if (!xml.includes(open) && !xml.includes(close)) {
       return {
         make: (kind, id) => `${open}${kind}${id}${close}`,
-        pattern: new RegExp(`${open}([TLBE])(\\d+)${close}`, 'g'),
+        pattern: new RegExp(`${open}([TLBES])(\\d+)${close}`, 'g'),
       };
     }
   }

@@ -53,6 +53,7 @@ export function renderSegments(segments: readonly Segment[], values: LetterValue
         break;
       }
       case 'end':
+      case 'bodySection':
         break;
     }
   }

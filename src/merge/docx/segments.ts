@@ -14,6 +14,8 @@ export type Segment =
   | { kind: 'blankable'; fields: TextFieldName[]; end: number }
   /** A list field's paragraph: replaced by a table, up to `end`, when the list has rows. */
   | { kind: 'list'; field: ListFieldName; look: TableLook; trailingParagraph: boolean; end: number }
-  | { kind: 'end' };
+  | { kind: 'end' }
+  /** Where the body's final `w:sectPr` starts; writes nothing. */
+  | { kind: 'bodySection' };
 
 export type CompiledPart = { name: string; segments: readonly Segment[] };

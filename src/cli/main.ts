@@ -1,0 +1,90 @@
+/**
+ * Entry point of the `opisto-relances` command. Exit codes: 0 success, 1 some letters failed (or
+ * the checked template has unknown words), 2 bad usage or unreadable input.
+ */
+import { Command, CommanderError } from 'commander';
+
+import { runCheck } from './check-command';
+import { runMerge } from './merge-command';
+import { UsageError } from './read-inputs';
+
+const USAGE_EXIT = 2;
+
+/** Commander's own messages are English; the users read French. */
+const COMMANDER_MESSAGES: Readonly<Record<string, string>> = {
+  'commander.missingMandatoryOptionValue': 'option obligatoire manquante',
+  'commander.optionMissingArgument': 'valeur manquante pour une option',
+  'commander.unknownOption': 'option inconnue',
+  'commander.unknownCommand': 'commande inconnue',
+  'commander.excessArguments': 'arguments en trop',
+  'commander.missingArgument': 'argument manquant',
+};
+
+function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('opisto-relances')
+    .description('Courriers de relance Opisto à partir d’un modèle Word (.docx)')
+    .helpOption('-h, --help', 'affiche cette aide')
+    .addHelpCommand(false)
+    .exitOverride()
+    .configureOutput({ outputError: () => undefined });
+
+  program
+    .command('merge')
+    .description('écrit un courrier .docx par client')
+    .requiredOption('--template <fichier.docx>', 'modèle Word contenant les champs opisto…')
+    .requiredOption('--data <clients.json>', 'un client ou une liste de clients (format JSON)')
+    .requiredOption('--out <dossier>', 'dossier où écrire les courriers (créé au besoin)')
+    .option('--date <AAAA-MM-JJ>', 'date des courriers (opistodatejour), aujourd’hui par défaut')
+    .option('--single', 'un seul document, chaque courrier sur une nouvelle page')
+    .option('--report <rapport.json>', 'écrit le compte rendu de chaque client (JSON)')
+    .action((options) => setExitCode(runMerge(options)));
+
+  program
+    .command('check')
+    .description('liste les champs du modèle et les mots inconnus')
+    .requiredOption('--template <fichier.docx>', 'modèle Word à vérifier')
+    .action((options: { template: string }) => setExitCode(runCheck(options.template)));
+
+  return program;
+}
+
+function main(argv: readonly string[]): number {
+  let exitCode = 0;
+  const program = buildProgram((code) => {
+    exitCode = code;
+  });
+
+  try {
+    program.parse(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return handleError(error);
+  }
+}
+
+function handleError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
+      return 0;
+    }
+    if (error.code === 'commander.help') {
+      return 0;
+    }
+    const label = COMMANDER_MESSAGES[error.code] ?? 'utilisation incorrecte';
+    console.error(`Erreur : ${label} (${error.message.replace(/^error: /, '')}).`);
+    console.error('Lancez « opisto-relances --help » pour voir les commandes et leurs options.');
+    return USAGE_EXIT;
+  }
+  if (error instanceof UsageError) {
+    console.error(`Erreur : ${error.message}`);
+    return USAGE_EXIT;
+  }
+  // An unexpected failure is a bug: say so plainly, without a stack trace for the user.
+  console.error(
+    `Erreur interne : ${error instanceof Error ? error.message : String(error)}. ` +
+      'Signalez-la à l’équipe Opisto avec le fichier opisto-relances.log du dossier de sortie.',
+  );
+  return 3;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,242 @@
+/**
+ * `opisto-relances merge`: one letter per client record, or all of them in one document.
+ */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+
+import { parseClientRecord } from '../api/parse-record';
+import type { ClientRecord } from '../api/record';
+import {
+  buildLetterValues,
+  fullName,
+  isCalendarDate,
+  localCalendarDate,
+  renderLetter,
+  renderSingleDocument,
+  summarizeTemplate,
+  type CompiledTemplate,
+  type LetterValues,
+} from '../merge';
+import { LetterFileNames } from './file-names';
+import { RunLog } from './log';
+import { startProgress } from './progress';
+import { readRecords, readTemplate, UsageError } from './read-inputs';
+import { writeReport, type LetterOutcome, type MergeReport } from './report';
+
+export type MergeOptions = {
+  template: string;
+  data: string;
+  out: string;
+  date?: string;
+  single?: boolean;
+  report?: string;
+};
+
+/** Runs a merge; returns the exit code: 0 all written, 1 some failed. */
+export function runMerge(options: MergeOptions): number {
+  const letterDate = checkDate(options.date);
+  const template = readTemplate(options.template);
+  const records = readRecords(options.data);
+  const outDir = createOutDir(options.out);
+  const log = new RunLog(join(outDir, 'opisto-relances.log'));
+  const templateName = basename(options.template, extname(options.template));
+
+  log.write('info', 'merge_start', { template: options.template, records: records.length });
+  const outcomes = options.single
+    ? mergeIntoOne(template, records, letterDate, outDir, templateName, log)
+    : mergeEach(template, records, letterDate, outDir, templateName, log);
+
+  const report = buildReport(options, template, letterDate, outcomes);
+  if (options.report) {
+    writeReport(options.report, report);
+  }
+  printSummary(report, outDir);
+  log.write('info', 'merge_end', { written: report.written, failed: report.failed });
+  return report.failed === 0 ? 0 : 1;
+}
+
+function checkDate(date: string | undefined): string {
+  if (date === undefined) {
+    return localCalendarDate(new Date());
+  }
+  if (!isCalendarDate(date)) {
+    throw new UsageError(
+      `--date : date invalide « ${date} ». Indiquez une date réelle au format AAAA-MM-JJ, ` +
+        'par exemple 2026-12-04.',
+    );
+  }
+  return date;
+}
+
+function createOutDir(path: string): string {
+  const outDir = resolve(path);
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UsageError(
+      `${path} : impossible de créer le dossier de sortie (${code}). ` +
+        'Choisissez un dossier où vous pouvez écrire.',
+    );
+  }
+  return outDir;
+}
+
+type Prepared = { index: number; clientId: string; clientName: string } & (
+  | { ok: true; record: ClientRecord; values: LetterValues }
+  | { ok: false; problems: readonly string[] }
+);
+
+function prepare(input: unknown, index: number, letterDate: string): Prepared {
+  const parsed = parseClientRecord(input);
+  if (!parsed.ok) {
+    return { index, clientId: guessClientId(input, index), clientName: '', ...parsed };
+  }
+
+  const client = parsed.record.client;
+  const values = buildLetterValues(parsed.record, letterDate);
+  return { index, clientId: client.id, clientName: fullName(client), ...parsed, values };
+}
+
+function guessClientId(input: unknown, index: number): string {
+  const client = (input as { client?: { id?: unknown } } | null)?.client;
+  return typeof client?.id === 'string' && client.id !== '' ? client.id : `#${index + 1}`;
+}
+
+function mergeEach(
+  template: CompiledTemplate,
+  records: readonly unknown[],
+  letterDate: string,
+  outDir: string,
+  templateName: string,
+  log: RunLog,
+): LetterOutcome[] {
+  const names = new LetterFileNames(templateName);
+  const progress = startProgress(records.length);
+  const outcomes: LetterOutcome[] = [];
+
+  records.forEach((input, index) => {
+    const prepared = prepare(input, index, letterDate);
+    outcomes.push(writeOne(template, prepared, names, outDir, log));
+    progress.increment();
+  });
+  progress.stop();
+  return outcomes;
+}
+
+function writeOne(
+  template: CompiledTemplate,
+  prepared: Prepared,
+  names: LetterFileNames,
+  outDir: string,
+  log: RunLog,
+): LetterOutcome {
+  const base = { clientId: prepared.clientId, clientName: prepared.clientName };
+  if (!prepared.ok) {
+    log.write('error', 'record_invalid', { ...base, problems: prepared.problems.join(' | ') });
+    return { ...base, file: null, status: 'failed', errors: [...prepared.problems] };
+  }
+
+  const file = names.next(prepared.clientName, prepared.clientId);
+  try {
+    writeAtomically(join(outDir, file), renderLetter(template, prepared.values));
+    return { ...base, file, status: 'written', errors: [] };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    log.write('error', 'letter_failed', { ...base, file, reason });
+    return { ...base, file: null, status: 'failed', errors: [`Écriture impossible : ${reason}`] };
+  }
+}
+
+/** Writes beside the target, then renames, so that no half-written letter is ever left. */
+function writeAtomically(path: string, bytes: Uint8Array): void {
+  const partial = `${path}.partial`;
+  writeFileSync(partial, bytes);
+  renameSync(partial, path);
+}
+
+function mergeIntoOne(
+  template: CompiledTemplate,
+  records: readonly unknown[],
+  letterDate: string,
+  outDir: string,
+  templateName: string,
+  log: RunLog,
+): LetterOutcome[] {
+  const prepared = records.map((input, index) => prepare(input, index, letterDate));
+  const valid = prepared.filter((letter) => letter.ok);
+  const file = new LetterFileNames(templateName).next('tous les clients', 'tous');
+  const outcomes = prepared.map((letter) => failedOrPending(letter, log));
+  if (valid.length === 0) {
+    return outcomes;
+  }
+
+  try {
+    writeAtomically(
+      join(outDir, file),
+      renderSingleDocument(
+        template,
+        valid.map((letter) => letter.values),
+      ),
+    );
+    return outcomes.map((outcome) =>
+      outcome.status === 'failed' ? outcome : { ...outcome, file },
+    );
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    log.write('error', 'single_document_failed', { file, reason });
+    return outcomes.map((outcome) =>
+      outcome.status === 'failed' ? outcome : { ...outcome, status: 'failed', errors: [reason] },
+    );
+  }
+}
+
+function failedOrPending(letter: Prepared, log: RunLog): LetterOutcome {
+  const base = { clientId: letter.clientId, clientName: letter.clientName };
+  if (letter.ok) {
+    return { ...base, file: null, status: 'written', errors: [] };
+  }
+  log.write('error', 'record_invalid', { ...base, problems: letter.problems.join(' | ') });
+  return { ...base, file: null, status: 'failed', errors: [...letter.problems] };
+}
+
+function buildReport(
+  options: MergeOptions,
+  template: CompiledTemplate,
+  letterDate: string,
+  letters: LetterOutcome[],
+): MergeReport {
+  const summary = summarizeTemplate(template.words);
+  const written = letters.filter((letter) => letter.status === 'written').length;
+
+  return {
+    template: options.template,
+    letterDate,
+    singleDocument: options.single === true,
+    written,
+    failed: letters.length - written,
+    unknownWords: summary.unknown,
+    letters,
+  };
+}
+
+function printSummary(report: MergeReport, outDir: string): void {
+  for (const word of report.unknownWords) {
+    console.warn(
+      `Attention : « ${word.word} » n’est pas un champ connu et reste tel quel dans les courriers ` +
+        `(vouliez-vous dire « ${word.suggestion} » ?).`,
+    );
+  }
+  for (const letter of report.letters.filter((candidate) => candidate.status === 'failed')) {
+    console.error(`Échec pour le client ${letter.clientId} :`);
+    for (const error of letter.errors) {
+      console.error(`  - ${error}`);
+    }
+  }
+
+  const plural = report.written > 1 ? 's' : '';
+  console.log(`${report.written} courrier${plural} écrit${plural} dans ${outDir}`);
+  if (report.failed > 0) {
+    console.log(`${report.failed} client(s) en échec : voir les messages ci-dessus.`);
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * The run report: each client with its letter file, its status and the reasons of a failure.
+ */
+import { writeFileSync } from 'node:fs';
+
+import type { UnknownWord } from '../merge/summary';
+import { UsageError } from './read-inputs';
+
+export type LetterOutcome = {
+  clientId: string;
+  clientName: string;
+  /** File name in the output folder, or null when no letter was written. */
+  file: string | null;
+  status: 'written' | 'failed';
+  /** French messages for the user; empty when the letter was written. */
+  errors: string[];
+};
+
+export type MergeReport = {
+  template: string;
+  letterDate: string;
+  singleDocument: boolean;
+  written: number;
+  failed: number;
+  /** Words of the template that start with "opisto" but name no field; left as typed. */
+  unknownWords: UnknownWord[];
+  letters: LetterOutcome[];
+};
+
+export function writeReport(path: string, report: MergeReport): void {
+  try {
+    writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UsageError(`${path} : impossible d’écrire le rapport (${code}).`);
+  }
+}
