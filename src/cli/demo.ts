@@ -1,0 +1,25 @@
+/**
+ * `npm run demo`: merges the "Relance 1er rappel" starter template for the bundled fictitious
+ * debtors into out/, and says where the letters are.
+ */
+import { join, resolve } from 'node:path';
+
+import { runMerge } from './merge-command';
+import { UsageError } from './read-inputs';
+
+const root = resolve(__dirname, '..', '..');
+const out = join(root, 'out');
+
+try {
+  process.exitCode = runMerge({
+    template: join(root, 'assets', 'templates', 'Relance 1er rappel.docx'),
+    data: join(root, 'assets', 'demo', 'debtors.json'),
+    out,
+    report: join(out, 'rapport.json'),
+  });
+  console.log(`Ouvrez les courriers dans Word : ${out}`);
+  console.log(`Compte rendu par client : ${join(out, 'rapport.json')}`);
+} catch (error) {
+  console.error(`Erreur : ${error instanceof UsageError ? error.message : String(error)}`);
+  process.exitCode = 2;
+}
