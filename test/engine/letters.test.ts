@@ -1,0 +1,334 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { buildLetterValues, compileTemplate, renderSingleDocument } from '../../src/merge';
+import { makeDocx, paragraph, run } from '../fixtures/make-docx';
+import { convertToPdfText } from '../support/libreoffice';
+import { formatErrors, validateDocxFiles } from '../support/ooxml-validate';
+import { merge, NBSP, paragraphs, partXml, record } from './helpers';
+
+/** Every letter the tests make, kept for the schema and LibreOffice checks at the end. */
+const letters = new Map<string, Uint8Array>();
+
+function keep(name: string, docx: Uint8Array): Uint8Array {
+  letters.set(name, docx);
+  return docx;
+}
+
+const WORKED_EXAMPLE = makeDocx({
+  body: [
+    paragraph('opistoclientnomcomplet'),
+    paragraph('opistoclientadresse1'),
+    paragraph('opistoclientadresse2'),
+    paragraph('opistoclientcp opistoclientville'),
+    paragraph(''),
+    paragraph('Toulouse, le opistodatejour'),
+    paragraph('le règlement des factures suivantes ne nous est pas parvenu :'),
+    paragraph('opistolistefactures'),
+    paragraph('Solde : opistoclientsolde €'),
+  ].join(''),
+});
+
+describe('worked example', () => {
+  const letter = keep('worked-example', merge(WORKED_EXAMPLE));
+
+  test('address block drops the empty line', () => {
+    expect(paragraphs(letter).slice(0, 5)).toEqual([
+      'Garage Durand Martin Léa',
+      '12 rue des Lilas',
+      '31400 TOULOUSE',
+      '',
+      'Toulouse, le 29/10/2018',
+    ]);
+  });
+
+  test('invoice table replaces the field', () => {
+    const texts = paragraphs(letter);
+    const start = texts.indexOf('Date');
+    expect(texts.slice(start, start + 6)).toEqual([
+      'Date',
+      'Date échéance',
+      'Num facture',
+      'Total',
+      'Déjà payé',
+      'Restant',
+    ]);
+    expect(texts.slice(start + 6, start + 12)).toEqual([
+      '29/10/2018',
+      '31/12/2018',
+      '518100007',
+      '100,00',
+      '0,00',
+      '100,00',
+    ]);
+    expect(texts.slice(start + 18, start + 20)).toEqual(['Total restant :', '110,91']);
+  });
+
+  test('balance uses a no-break space', () => {
+    expect(paragraphs(letter)).toContain(`Solde : 1${NBSP}554,12 €`);
+  });
+
+  test('table has a repeated bold header and unsplittable rows', () => {
+    const xml = partXml(letter);
+    expect(xml.match(/<w:tblHeader\/>/g)).toHaveLength(1);
+    expect(xml.match(/<w:cantSplit\/>/g)).toHaveLength(4);
+    expect(xml).toContain('<w:jc w:val="right"/>');
+    expect(xml).not.toContain('opisto');
+  });
+});
+
+describe('words split over runs', () => {
+  const template = makeDocx({
+    body:
+      '<w:p><w:r><w:rPr><w:i/></w:rPr><w:t>Cher Op</w:t></w:r>' +
+      '<w:proofErr w:type="spellStart"/>' +
+      '<w:r w:rsidR="00A1B2C3"><w:rPr><w:b/></w:rPr><w:t>isto</w:t></w:r>' +
+      '<w:r w:rsidR="00A1B2C4"><w:t>client</w:t></w:r><w:proofErr w:type="spellEnd"/>' +
+      '<w:hyperlink w:history="1" w:anchor="x"><w:r><w:t>prenom</w:t></w:r></w:hyperlink>' +
+      '<w:r><w:t>, à opisto</w:t></w:r>' +
+      '<w:ins w:id="7" w:author="Léa" w:date="2018-10-29T10:00:00Z"><w:r><w:t>clientville</w:t></w:r></w:ins>' +
+      '<w:r><w:t>.</w:t></w:r></w:p>',
+  });
+  const letter = keep('split-runs', merge(template));
+
+  test('values replace the whole words', () => {
+    expect(paragraphs(letter)).toEqual(['Cher Léa, à TOULOUSE.']);
+  });
+
+  test('value takes the first character formatting', () => {
+    expect(partXml(letter)).toContain(
+      '<w:rPr><w:i/></w:rPr><w:t xml:space="preserve">Cher Léa</w:t>',
+    );
+  });
+});
+
+describe('list inside a sentence', () => {
+  const template = makeDocx({
+    body: paragraph('Voici la liste : opistolistefactures et merci.') + paragraph('Fin'),
+  });
+  const letter = keep('list-in-sentence', merge(template));
+  const empty = keep(
+    'empty-list',
+    merge(
+      template,
+      record((draft) => {
+        draft.invoices = [];
+      }),
+    ),
+  );
+
+  test('paragraph splits around the table', () => {
+    const texts = paragraphs(letter);
+    expect(texts[0]).toBe('Voici la liste :');
+    expect(texts.at(-2)).toBe('et merci.');
+    expect(partXml(letter)).toMatch(/Voici la liste :<\/w:t><\/w:r><\/w:p><w:tbl>/);
+  });
+
+  test('empty list writes a sentence, no table', () => {
+    expect(paragraphs(empty)).toEqual([
+      'Voici la liste :',
+      'Aucune facture en attente.',
+      'et merci.',
+      'Fin',
+    ]);
+    expect(partXml(empty)).not.toContain('<w:tbl>');
+  });
+});
+
+describe('tables in cells and sections', () => {
+  const template = makeDocx({
+    body:
+      '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid>' +
+      `<w:tr><w:tc><w:tcPr><w:tcW w:w="9000" w:type="dxa"/></w:tcPr>${paragraph('opistolisteavoirs')}</w:tc></w:tr></w:tbl>` +
+      '<w:p><w:pPr><w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:pPr>' +
+      `${run('opistolistetransactions')}</w:p>` +
+      paragraph('opistolistefacturesavoirs'),
+  });
+  const letter = keep('tables-in-cells', merge(template));
+
+  test('nested table is followed by a paragraph', () => {
+    expect(partXml(letter)).toMatch(/<\/w:tbl><w:p\/><\/w:tc>/);
+  });
+
+  test('section break survives the table', () => {
+    const xml = partXml(letter);
+    expect(xml.match(/<w:sectPr>/g)).toHaveLength(2);
+    expect(paragraphs(letter)).toContain('56,36');
+  });
+});
+
+describe('headers and footers', () => {
+  const template = makeDocx({
+    body: paragraph('Corps'),
+    header: paragraph('Client : opistoclientnomcomplet'),
+    footer: paragraph('SIRET opistoclientsiret - TVA opistoclientnumtva'),
+  });
+  const letter = keep('header-footer', merge(template));
+
+  test('fields are filled in header and footer', () => {
+    expect(paragraphs(letter, 'word/header1.xml')).toEqual(['Client : Garage Durand Martin Léa']);
+    expect(paragraphs(letter, 'word/footer1.xml')).toEqual([
+      'SIRET 12345678900012 - TVA FR00123456789',
+    ]);
+  });
+});
+
+describe('blank lines', () => {
+  const template = makeDocx({
+    body:
+      paragraph('opistoclientadresse2') +
+      paragraph('  opistoclienttelsecondaire opistoclientadresse2 ') +
+      paragraph('Tél. opistoclienttelsecondaire') +
+      '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid>' +
+      `<w:tr><w:tc><w:tcPr><w:tcW w:w="9000" w:type="dxa"/></w:tcPr>${paragraph('opistoclientadresse2')}</w:tc></w:tr></w:tbl>` +
+      paragraph('Fin'),
+  });
+  const letter = keep('blank-lines', merge(template));
+
+  test('paragraphs of empty fields go, others stay', () => {
+    expect(paragraphs(letter)).toEqual(['Tél. ', '', 'Fin']);
+  });
+
+  test('the last paragraph of a cell stays', () => {
+    expect(partXml(letter)).toMatch(/<w:tc>.*<w:p>.*<\/w:p><\/w:tc>/);
+  });
+});
+
+describe('hostile values', () => {
+  const template = makeDocx({
+    body:
+      paragraph('A opistoclientnom') +
+      paragraph('B opistoclientprenom') +
+      paragraph('C opistoclientadresse1') +
+      paragraph('D opistoclientville') +
+      paragraph('E opistoclientraisonsociale'),
+  });
+  const long = 'x'.repeat(10_000);
+  const letter = keep(
+    'hostile',
+    merge(
+      template,
+      record((draft) => {
+        draft.client.lastName = `& < > " ' ]]> <w:t> opistoclientprenom`;
+        draft.client.firstName = 'Léa 🚗 \u0001\u0008\u001f\ufffe fin';
+        draft.client.address1 = 'ligne 1\nligne 2\r\nligne 3\tcolonne';
+        draft.client.city = long;
+        draft.client.companyName = '\ud800 seul';
+      }),
+    ),
+  );
+
+  test('markup characters are text', () => {
+    expect(paragraphs(letter)[0]).toBe(`A & < > " ' ]]> <w:t> opistoclientprenom`);
+  });
+
+  test('emoji stays and control characters go', () => {
+    expect(paragraphs(letter)[1]).toBe('B Léa 🚗  fin');
+  });
+
+  test('line breaks become w:br', () => {
+    expect(paragraphs(letter)[2]).toBe('C ligne 1\nligne 2\nligne 3\tcolonne');
+    expect(partXml(letter).match(/<w:br\/>/g)).toHaveLength(2);
+  });
+
+  test('long value is kept whole', () => {
+    expect(paragraphs(letter)[3]).toBe(`D ${long}`);
+  });
+
+  test('lone surrogate is dropped', () => {
+    expect(paragraphs(letter)[4]).toBe('E  seul');
+  });
+});
+
+describe('unknown words', () => {
+  const template = makeDocx({ body: paragraph('À opistoclientvile, opistoclientville') });
+  const compiled = compileTemplate(template);
+  const letter = keep('unknown-word', merge(template));
+
+  test('are reported and left as typed', () => {
+    expect(compiled.words.map((word) => [word.word, word.field])).toEqual([
+      ['opistoclientvile', null],
+      ['opistoclientville', 'opistoclientville'],
+    ]);
+    expect(paragraphs(letter)).toEqual(['À opistoclientvile, TOULOUSE']);
+  });
+});
+
+describe('single document', () => {
+  const template = makeDocx({
+    body: paragraph('Madame opistoclientnomcomplet') + paragraph('opistolistefactures'),
+    header: paragraph('En-tête opistoclientnom'),
+  });
+  const clients = [
+    record(),
+    record((draft) => {
+      draft.client.lastName = 'Dupont';
+      draft.invoices = [];
+    }),
+    record((draft) => {
+      draft.client.lastName = 'Roux';
+    }),
+  ];
+  const compiled = compileTemplate(template);
+  const document = keep(
+    'single-document',
+    renderSingleDocument(
+      compiled,
+      clients.map((client) => buildLetterValues(client, '2018-10-29')),
+    ),
+  );
+
+  test('letters follow each other in sections', () => {
+    const texts = paragraphs(document);
+    expect(texts.filter((text) => text.startsWith('Madame'))).toEqual([
+      'Madame Garage Durand Martin Léa',
+      'Madame Garage Durand Dupont Léa',
+      'Madame Garage Durand Roux Léa',
+    ]);
+    expect(partXml(document).match(/<w:type w:val="nextPage"\/>/g)).toHaveLength(2);
+  });
+
+  test('each letter has its own header', () => {
+    expect(paragraphs(document, 'word/header1.xml')).toEqual(['En-tête Martin']);
+    expect(paragraphs(document, 'word/header1_l2.xml')).toEqual(['En-tête Dupont']);
+    expect(paragraphs(document, 'word/header1_l3.xml')).toEqual(['En-tête Roux']);
+  });
+});
+
+describe('every letter', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'opisto-letters-'));
+  const files = () =>
+    [...letters].map(([name, bytes]) => {
+      const file = join(dir, `${name}.docx`);
+      writeFileSync(file, bytes);
+      return file;
+    });
+
+  test('validates against the ECMA-376 schemas', async () => {
+    const results = await validateDocxFiles(files());
+    for (const [file, errors] of results) {
+      expect({ file, errors: formatErrors(errors) }).toEqual({ file, errors: [] });
+    }
+  });
+
+  test('opens in LibreOffice with its text', async () => {
+    const texts = await convertToPdfText(files(), join(dir, 'pdf'));
+    const text = (name: string) => texts.get(join(dir, `${name}.docx`)) ?? '';
+
+    expect(text('worked-example')).toMatch(
+      /Garage Durand Martin Léa\s+12 rue des Lilas\s+31400 TOULOUSE/,
+    );
+    expect(text('worked-example')).toMatch(/Total restant :\s+110,91/);
+    expect(text('list-in-sentence')).toContain('et merci.');
+    expect(text('empty-list')).toContain('Aucune facture en attente.');
+    expect(text('tables-in-cells')).toMatch(/Total restant :\s+56,36/);
+    expect(text('hostile')).toContain(`& < > " ' ]]> <w:t> opistoclientprenom`);
+    expect(
+      text('single-document')
+        .split('\f')
+        .filter((page) => page.trim() !== ''),
+    ).toHaveLength(3);
+    expect(text('single-document')).toContain('En-tête Dupont');
+  });
+});
