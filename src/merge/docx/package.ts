@@ -58,7 +58,8 @@ function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
 }
 
 // Word 97-2003 files and password-protected .docx files are both OLE compound files. The
-// encrypted ones carry an "EncryptionInfo" stream, whose name is stored in UTF-16.
+// encrypted ones carry an "EncryptionInfo" stream and Word 97-2003 ones a "WordDocument" stream,
+// whose names are stored in UTF-16.
 function rejectOleFile(bytes: Uint8Array): void {
   if (!startsWith(bytes, OLE_SIGNATURE)) {
     return;
@@ -66,7 +67,11 @@ function rejectOleFile(bytes: Uint8Array): void {
   if (containsUtf16(bytes, 'EncryptionInfo') || containsUtf16(bytes, 'EncryptedPackage')) {
     throw templateEncrypted();
   }
-  throw templateLegacyDoc();
+  if (containsUtf16(bytes, 'WordDocument')) {
+    throw templateLegacyDoc();
+  }
+  // Another OLE file: an Excel 97-2003 workbook, an Outlook message…
+  throw templateUnreadable('OLE compound file without a WordDocument stream');
 }
 
 function containsUtf16(bytes: Uint8Array, text: string): boolean {
