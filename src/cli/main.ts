@@ -2,7 +2,7 @@
  * Entry point of the `opisto-relances` command. Exit codes: 0 success, 1 some letters failed (or
  * the checked template has unknown words), 2 bad usage or unreadable input.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 
 import { runCheck } from './check-command';
 import { runMerge } from './merge-command';
@@ -20,8 +20,27 @@ const COMMANDER_MESSAGES: Readonly<Record<string, string>> = {
   'commander.missingArgument': 'argument manquant',
 };
 
+const HELP_HEADINGS: ReadonlyArray<[RegExp, string]> = [
+  [/^Usage:/gm, 'Utilisation :'],
+  [/^Options:/gm, 'Options :'],
+  [/^Commands:/gm, 'Commandes :'],
+  [/^Arguments:/gm, 'Arguments :'],
+  [/\(default: /g, '(par défaut : '],
+];
+
+/** Commander's help is English; its headings are put in French here. */
+function formatHelpInFrench(command: Command, helper: Help): string {
+  let text = Help.prototype.formatHelp.call(helper, command, helper);
+  for (const [english, french] of HELP_HEADINGS) {
+    text = text.replace(english, french);
+  }
+  text = text.replace(/\[command\]/g, '[commande]');
+  return text.endsWith('\n') ? text : `${text}\n`;
+}
+
 function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('opisto-relances')
+    .configureHelp({ formatHelp: formatHelpInFrench })
     .description('Courriers de relance Opisto à partir d’un modèle Word (.docx)')
     .helpOption('-h, --help', 'affiche cette aide')
     .addHelpCommand(false)
@@ -71,7 +90,9 @@ function handleError(error: unknown): number {
       return 0;
     }
     const label = COMMANDER_MESSAGES[error.code] ?? 'utilisation incorrecte';
-    console.error(`Erreur : ${label} (${error.message.replace(/^error: /, '')}).`);
+    // Commander quotes the option or command at fault: show it, not its English sentence.
+    const subject = /'([^']+)'/.exec(error.message)?.[1];
+    console.error(`Erreur : ${label}${subject ? ` : ${subject}` : ''}.`);
     console.error('Lancez « opisto-relances --help » pour voir les commandes et leurs options.');
     return USAGE_EXIT;
   }

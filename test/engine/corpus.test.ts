@@ -23,7 +23,6 @@ import {
   appendHyperlinkParagraph,
   appendSplitWordParagraph,
   appendTrackedInsertionParagraph,
-  replaceFirstRunText,
   replaceTextBoxText,
 } from '../support/split-runs';
 import { storyCells, textBoxes } from '../support/word-text';
@@ -45,7 +44,6 @@ function prepare(file: CorpusFile): Prepared {
   const main = findMainDocumentPart(docx);
   const inserted = new Set<string>(['body']);
   let xml = readPartText(docx, main);
-  let boxCopies = 0;
 
   xml = appendSplitWordParagraph(xml, {
     before: 'Client : ',
@@ -70,7 +68,7 @@ function prepare(file: CorpusFile): Prepared {
     );
     inserted.add('cell');
   }
-  boxCopies = textBoxes(document)[0]?.length ?? 0;
+  const boxCopies = textBoxes(document)[0]?.length ?? 0;
   if (boxCopies > 0) {
     xml = replaceTextBoxText(xml, 0, { before: 'Boîte ', pieces: ['opisto', 'clientsiret'] });
     inserted.add('textBox');

@@ -259,6 +259,14 @@ describe('single document', () => {
   const template = makeDocx({
     body: paragraph('Madame opistoclientnomcomplet') + paragraph('opistolistefactures'),
     header: paragraph('En-tête opistoclientnom'),
+    footer:
+      '<w:p><w:r><w:t xml:space="preserve">Page </w:t></w:r>' +
+      '<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>' +
+      '<w:r><w:t xml:space="preserve"> sur </w:t></w:r>' +
+      '<w:r><w:fldChar w:fldCharType="begin"/></w:r>' +
+      '<w:r><w:instrText xml:space="preserve"> NUMPAGES </w:instrText></w:r>' +
+      '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r>' +
+      '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>',
   });
   const clients = [
     record(),
@@ -287,6 +295,13 @@ describe('single document', () => {
       'Madame Garage Durand Roux Léa',
     ]);
     expect(partXml(document).match(/<w:type w:val="nextPage"\/>/g)).toHaveLength(2);
+  });
+
+  test('page numbers count per letter', () => {
+    const xml = partXml(document);
+    expect(xml.match(/<w:pgNumType w:start="1"\/>/g)).toHaveLength(3);
+    expect(partXml(document, 'word/footer1.xml')).toContain('> SECTIONPAGES </w:instrText>');
+    expect(partXml(document, 'word/footer1.xml')).not.toContain('NUMPAGES');
   });
 
   test('each letter has its own header', () => {

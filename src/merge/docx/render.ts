@@ -66,6 +66,7 @@ export function renderSegments(segments: readonly Segment[], values: LetterValue
  * line break) and the Unicode line and paragraph separators count as line breaks too.
  */
 export function textValueXml(value: string): string {
+  // eslint-disable-next-line no-control-regex -- U+000B is Word's manual line break.
   const lines = value.replace(/\r\n|[\r\u000b\u2028\u2029]/g, '\n');
   const clean = escapeXmlText(removeNonXmlCharacters(lines));
 

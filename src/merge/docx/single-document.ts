@@ -3,9 +3,11 @@
  *
  * Each letter becomes its own section: its last section break is a "next page" one, and its
  * headers and footers are copied per letter when they hold fields. Ids that Word wants unique
- * (drawing ids, bookmark ids) are renumbered per letter.
+ * (drawing ids, bookmark ids) are renumbered per letter. When the template has one section, page
+ * numbers restart at 1 for each letter and NUMPAGES fields become SECTIONPAGES, so that "Page 1
+ * sur 2" counts the pages of the letter, not of the whole document.
  */
-import { strFromU8, strToU8 } from 'fflate';
+import { strFromU8 } from 'fflate';
 
 import { MergeError } from '../errors';
 import type { LetterValues } from '../values';
@@ -19,6 +21,10 @@ const BREAK_PARAGRAPH_START =
   '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>' +
   '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>';
 const BREAK_PARAGRAPH_END = '</w:pPr></w:p>';
+
+/** Elements that follow `w:pgNumType` in `w:sectPr`, in schema order. */
+const AFTER_PAGE_NUMBERS =
+  /<w:(cols|formProt|vAlign|noEndnote|titlePg|textDirection|bidi|rtlGutter|docGrid|printerSettings|sectPrChange)\b/;
 
 /** Elements that follow `w:type` in `w:sectPr`, in schema order. */
 const AFTER_TYPE =
@@ -34,20 +40,47 @@ export function renderSingleDocument(
   const main = template.parts.find((part) => part.name === template.mainPart) as CompiledPart;
   const copies = template.parts.filter((part) => isHeaderOrFooter(template, part.name));
   const mainSegments = withSectionMark(main.segments);
+  const restartPages = !template.hasInnerSections;
 
   const bodies = letters.map((values, index) => {
     const ids = copyHeadersAndFooters(template, copies, values, index, files);
     const xml = renumberIds(renderSegments(mainSegments, values), index);
     return renameReferences(xml, ids);
   });
-  files.set(template.mainPart, joinBodies(bodies));
+  files.set(template.mainPart, joinBodies(bodies, restartPages));
 
   for (const part of template.parts.filter((candidate) => candidate !== main)) {
     if (!copies.includes(part)) {
       files.set(part.name, renderSegments(part.segments, letters[0] as LetterValues));
     }
   }
+  if (restartPages) {
+    countPagesPerLetter(template, files);
+  }
   return writeDocxPackage(files);
+}
+
+/** Turns NUMPAGES into SECTIONPAGES in the body, headers and footers, copies included. */
+function countPagesPerLetter(
+  template: CompiledTemplate,
+  files: Map<string, Uint8Array | string>,
+): void {
+  const headersAndFooters = [...files.keys()].filter((name) =>
+    /^word\/(header|footer)[^/]*\.xml$/.test(name),
+  );
+
+  for (const name of [template.mainPart, ...headersAndFooters]) {
+    const xml = readText(files, name);
+    if (xml !== undefined && xml.includes('NUMPAGES')) {
+      files.set(name, replaceNumPages(xml));
+    }
+  }
+}
+
+function replaceNumPages(xml: string): string {
+  return xml
+    .replace(/(<w:instrText\b[^>]*>[^<]*?)\bNUMPAGES\b/g, '$1SECTIONPAGES')
+    .replace(/(\bw:instr="[^"]*?)\bNUMPAGES\b/g, '$1SECTIONPAGES');
 }
 
 function rejectFieldsInNotes(template: CompiledTemplate): void {
@@ -185,17 +218,23 @@ function renumberIds(xml: string, index: number): string {
 }
 
 /** Joins the letters' bodies; every letter but the last ends with a next-page section break. */
-function joinBodies(bodies: readonly string[]): string {
+function joinBodies(bodies: readonly string[], restartPages: boolean): string {
   const split = bodies.map(splitAtBodySection);
+  const sections = split.map((body) =>
+    restartPages ? restartPageNumbers(body.section) : body.section,
+  );
   const first = split[0] as SplitBody;
   const last = split[split.length - 1] as SplitBody;
   const inner = split.map((body, index) =>
     index === split.length - 1
       ? body.content
-      : `${body.content}${BREAK_PARAGRAPH_START}${nextPageSection(body.section)}${BREAK_PARAGRAPH_END}`,
+      : body.content +
+        BREAK_PARAGRAPH_START +
+        nextPageSection(sections[index] as string) +
+        BREAK_PARAGRAPH_END,
   );
 
-  return `${first.head}${inner.join('')}${last.section}${last.tail}`;
+  return `${first.head}${inner.join('')}${sections[split.length - 1]}${last.tail}`;
 }
 
 type SplitBody = { head: string; content: string; section: string; tail: string };
@@ -218,6 +257,20 @@ function splitAtBodySection(xml: string): SplitBody {
 /** Written where the body's final section properties start, to cut each letter there. */
 const SECTION_MARK = '<!--opisto-section-->';
 const DEFAULT_SECTION = '<w:sectPr/>';
+
+function restartPageNumbers(section: string): string {
+  if (section === DEFAULT_SECTION) {
+    return '<w:sectPr><w:pgNumType w:start="1"/></w:sectPr>';
+  }
+  const existing = /<w:pgNumType\b([^>]*?)\/>/.exec(section);
+  if (existing) {
+    const attributes = (existing[1] ?? '').replace(/\s*w:start="[^"]*"/, '');
+    return section.replace(existing[0], `<w:pgNumType${attributes} w:start="1"/>`);
+  }
+  const after = AFTER_PAGE_NUMBERS.exec(section);
+  const at = after ? after.index : section.lastIndexOf('</w:sectPr>');
+  return `${section.slice(0, at)}<w:pgNumType w:start="1"/>${section.slice(at)}`;
+}
 
 function nextPageSection(section: string): string {
   if (/<w:type\b[^>]*\/>/.test(section)) {

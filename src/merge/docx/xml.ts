@@ -62,6 +62,7 @@ export function childElements(node: Node): Element[] {
 // Characters XML 1.0 cannot hold: C0 controls but tab, line feed and carriage return; lone
 // surrogates; U+FFFE and U+FFFF. Any of them in a part makes Word refuse the whole document.
 const NOT_XML_CHAR =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point.
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Removes the characters that XML 1.0 cannot hold. */
