@@ -69,3 +69,11 @@ export function templateWithoutDocument(): MergeError {
       'd’une présentation PowerPoint). Choisissez un modèle créé avec Word (.docx).',
   );
 }
+
+export function templateStrict(): MergeError {
+  return new MergeError(
+    'template_unsupported',
+    'Le modèle est enregistré au format « Document Word Strict Open XML », que la fusion ne lit ' +
+      `pas. ${RESAVE_AS_DOCX}`,
+  );
+}

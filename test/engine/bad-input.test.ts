@@ -69,6 +69,16 @@ describe('unreadable templates', () => {
     expect(error.details.part).toBe('word/document.xml');
   });
 
+  test('Strict Open XML is explained', () => {
+    const strict = withPart(
+      'word/document.xml',
+      '<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body/></w:document>',
+    );
+    const error = errorOf(strict);
+    expect(error.code).toBe('template_unsupported');
+    expect(error.message).toContain('Strict Open XML');
+  });
+
   test('missing main part', () => {
     expect(errorOf(withPart('word/document.xml', null)).code).toBe('template_unsupported');
   });

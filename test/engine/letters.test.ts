@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { strToU8, unzipSync, zipSync } from 'fflate';
+
 import { buildLetterValues, compileTemplate, renderSingleDocument } from '../../src/merge';
 import { makeDocx, paragraph, run } from '../fixtures/make-docx';
 import { convertToPdfText } from '../support/libreoffice';
@@ -308,6 +310,24 @@ describe('single document', () => {
     expect(paragraphs(document, 'word/header1.xml')).toEqual(['En-tête Martin']);
     expect(paragraphs(document, 'word/header1_l2.xml')).toEqual(['En-tête Dupont']);
     expect(paragraphs(document, 'word/header1_l3.xml')).toEqual(['En-tête Roux']);
+  });
+});
+
+describe('another prefix for WordprocessingML', () => {
+  const template = makeDocx({ body: paragraph('x') });
+  const files = unzipSync(template);
+  files['word/document.xml'] = strToU8(
+    '<?xml version="1.0" encoding="UTF-8"?>' +
+      '<ns0:document xmlns:ns0="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+      '<ns0:body><ns0:p><ns0:r><ns0:t>Ville : opistoclientville</ns0:t></ns0:r></ns0:p>' +
+      '<ns0:p><ns0:r><ns0:t>opistolistefactures</ns0:t></ns0:r></ns0:p>' +
+      '<ns0:sectPr/></ns0:body></ns0:document>',
+  );
+  const letter = keep('other-prefix', merge(zipSync(files)));
+
+  test('values and tables are written', () => {
+    expect(paragraphs(letter)[0]).toBe('Ville : TOULOUSE');
+    expect(paragraphs(letter)).toContain('110,91');
   });
 });
 

@@ -5,6 +5,7 @@
 import { strFromU8 } from 'fflate';
 import type { Document, Element, Node } from '@xmldom/xmldom';
 
+import { templateDamaged, templateStrict } from '../errors';
 import { isListField, type FieldName, type ListFieldName, type TextFieldName } from '../fields';
 import { hasSectionBreak, isolateListMarkers } from './isolate-lists';
 import { markFieldWords, type FoundWord, type MarkContext } from './mark-fields';
@@ -14,7 +15,7 @@ import { collectAtoms } from './paragraph-text';
 import type { CompiledPart, Segment } from './segments';
 import { toPlainDocument } from './plain-document';
 import type { TableLook } from './table-xml';
-import { childElements, isW, MC_NS, parseXml, serializeXml, W_NS } from './xml';
+import { childElements, isW, MC_NS, parseXml, serializeXml, STRICT_W_NS, W_NS } from './xml';
 
 /** A word starting with "opisto" found in the template, and where. */
 export type TemplateWord = FoundWord & { part: string; partKind: PartKind };
@@ -48,6 +49,7 @@ export function compileTemplate(bytes: Uint8Array): CompiledTemplate {
   for (const part of docx.textParts) {
     const xml = strFromU8(docx.files.get(part.name) as Uint8Array);
     const document = parseXml(xml, part.name);
+    declareWordPrefix(document, part.name);
     if (part.kind === 'body') {
       textWidth = readTextWidth(document) ?? textWidth;
       hasInnerSections = document.getElementsByTagNameNS(W_NS, 'sectPr').length > 1;
@@ -80,6 +82,24 @@ export function compileTemplate(bytes: Uint8Array): CompiledTemplate {
     headerFooterIds,
     hasInnerSections,
   };
+}
+
+/**
+ * Makes sure the prefix `w` names WordprocessingML at the part's root, because the XML written
+ * for values and tables uses it. Word always writes `w`; other tools may choose another prefix.
+ */
+function declareWordPrefix(document: Document, part: string): void {
+  const root = document.documentElement as Element;
+  if (root.namespaceURI === STRICT_W_NS) {
+    throw templateStrict();
+  }
+
+  const bound = root.lookupNamespaceURI('w');
+  if (bound === null) {
+    root.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns:w', W_NS);
+  } else if (bound !== W_NS) {
+    throw templateDamaged(part, `prefix w is bound to ${bound}`);
+  }
 }
 
 /** Marks where the body's final section properties start, for documents of many letters. */
