@@ -29,8 +29,12 @@ export type ListTable = {
 
 export const TOTAL_LABEL = 'Total restant :';
 
-const date = (header: string): ListColumn => ({ header, alignment: 'left', weight: 14 });
-const amount = (header: string): ListColumn => ({ header, alignment: 'right', weight: 13 });
+const date = (header: string): ListColumn => ({ header, alignment: 'left', weight: 13 });
+const amount = (header: string, weight = 13): ListColumn => ({
+  header,
+  alignment: 'right',
+  weight,
+});
 const label = (header: string, weight = 14): ListColumn => ({ header, alignment: 'left', weight });
 
 const INVOICE_COLUMNS = [
@@ -48,7 +52,7 @@ const CREDIT_NOTE_COLUMNS = [
   label('Num avoir'),
   amount('Total'),
   amount('Déjà utilisé'),
-  amount('Restant à utiliser'),
+  amount('Restant à utiliser', 15),
 ];
 
 const COMBINED_COLUMNS = [
@@ -56,8 +60,8 @@ const COMBINED_COLUMNS = [
   date('Date échéance'),
   label('Numéro'),
   amount('Total'),
-  amount('Déjà payé / utilisé'),
-  amount('Restant à payer / à utiliser'),
+  amount('Déjà payé / utilisé', 15),
+  amount('Restant à payer / à utiliser', 18),
 ];
 
 const TRANSACTION_COLUMNS = [

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 
 import { buildLetterValues, compileTemplate, renderSingleDocument } from '../../src/merge';
+import { SPACER_PARAGRAPH } from '../../src/merge/docx/table-xml';
 import { makeDocx, paragraph, run } from '../fixtures/make-docx';
 import { convertToPdfText } from '../support/libreoffice';
 import { formatErrors, validateDocxFiles } from '../support/ooxml-validate';
@@ -150,13 +151,42 @@ describe('tables in cells and sections', () => {
   const letter = keep('tables-in-cells', merge(template));
 
   test('nested table is followed by a paragraph', () => {
-    expect(partXml(letter)).toMatch(/<\/w:tbl><w:p\/><\/w:tc>/);
+    expect(partXml(letter)).toContain(`</w:tbl>${SPACER_PARAGRAPH}</w:tc>`);
   });
 
   test('section break survives the table', () => {
     const xml = partXml(letter);
     expect(xml.match(/<w:sectPr>/g)).toHaveLength(2);
     expect(paragraphs(letter)).toContain('56,36');
+  });
+});
+
+describe('tables next to tables', () => {
+  const userTable =
+    '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid>' +
+    `<w:tr><w:tc><w:tcPr><w:tcW w:w="9000" w:type="dxa"/></w:tcPr>${paragraph('Cellule')}</w:tc></w:tr></w:tbl>`;
+  const template = makeDocx({
+    body:
+      userTable +
+      paragraph('opistolistefactures') +
+      paragraph('opistolisteavoirs') +
+      userTable +
+      paragraph('Factures :') +
+      paragraph('opistolistefacturesavoirs'),
+  });
+  const letter = keep('tables-next-to-tables', merge(template));
+  const xml = partXml(letter);
+
+  test('no two tables touch', () => {
+    expect(xml).not.toContain('</w:tbl><w:tbl>');
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(5);
+    expect(xml.split(`</w:tbl>${SPACER_PARAGRAPH}<w:tbl>`)).toHaveLength(4);
+  });
+
+  test('paragraph before a list keeps with it', () => {
+    expect(xml).toContain(
+      '<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:t xml:space="preserve">Factures :',
+    );
   });
 });
 

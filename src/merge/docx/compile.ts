@@ -155,9 +155,7 @@ function isInsideFallback(node: Node): boolean {
   return false;
 }
 
-type Group =
-  | { kind: 'list'; field: ListFieldName; look: TableLook; trailingParagraph: boolean }
-  | { kind: 'blankable' };
+type Group = { kind: 'list'; field: ListFieldName; look: TableLook } | { kind: 'blankable' };
 
 function markListParagraphs(
   document: Document,
@@ -172,7 +170,8 @@ function markListParagraphs(
     for (const list of isolateListMarkers(paragraph, listMarker)) {
       const field = listFieldOf(list, context);
       const look = { fontXml: fontXmlOf(list), widthTwips: textWidth };
-      const group: Group = { kind: 'list', field, look, trailingParagraph: endsContainer(list) };
+      keepWithNext(list);
+      const group: Group = { kind: 'list', field, look };
       wrapInGroup(list, context.markers, groups, group);
     }
   }
@@ -190,7 +189,36 @@ function listFieldOf(paragraph: Element, context: MarkContext): ListFieldName {
   return field;
 }
 
-/** A table cannot end a table cell, a text box, a header or the body: a paragraph must follow. */
+/**
+ * Keeps the paragraph before a list on the page of its table, so that "the invoices below:" is
+ * never left alone at the bottom of a page.
+ */
+function keepWithNext(list: Element): void {
+  let previous = list.previousSibling;
+  while (previous && previous.nodeType !== 1) {
+    previous = previous.previousSibling;
+  }
+  if (!isW(previous, 'p')) {
+    return;
+  }
+
+  const document = list.ownerDocument as Document;
+  let properties = childElements(previous).find((child) => isW(child, 'pPr'));
+  if (!properties) {
+    properties = document.createElementNS(W_NS, 'w:pPr');
+    previous.insertBefore(properties, previous.firstChild);
+  }
+  if (childElements(properties).some((child) => isW(child, 'keepNext'))) {
+    return;
+  }
+
+  // In w:pPr the schema puts w:keepNext right after w:pStyle.
+  const style = childElements(properties).find((child) => isW(child, 'pStyle'));
+  const keepNext = document.createElementNS(W_NS, 'w:keepNext');
+  properties.insertBefore(keepNext, style ? style.nextSibling : properties.firstChild);
+}
+
+/** True when no element but the body's section properties follows `paragraph`. */
 function endsContainer(paragraph: Element): boolean {
   for (let next = paragraph.nextSibling; next; next = next.nextSibling) {
     if (next.nodeType === 1) {

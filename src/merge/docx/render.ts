@@ -7,7 +7,7 @@ import type { LetterValues } from '../values';
 import type { CompiledTemplate } from './compile';
 import { writeDocxPackage } from './package';
 import type { Segment } from './segments';
-import { buildTableXml } from './table-xml';
+import { buildTableXml, SPACER_PARAGRAPH } from './table-xml';
 import { escapeXmlText, removeNonXmlCharacters } from './xml';
 
 const LINE_BREAK = '</w:t><w:br/><w:t xml:space="preserve">';
@@ -47,7 +47,11 @@ export function renderSegments(segments: readonly Segment[], values: LetterValue
       case 'list': {
         const table = values.lists[segment.field];
         if (table.rows.length > 0) {
-          xml += buildTableXml(table, segment.look) + (segment.trailingParagraph ? '<w:p/>' : '');
+          // Word joins two tables with nothing between them into one, so a spacer paragraph
+          // separates the list from any table around it. After the table it also gives table
+          // cells, text boxes and the body the final paragraph they require.
+          const before = xml.endsWith('</w:tbl>') ? SPACER_PARAGRAPH : '';
+          xml += before + buildTableXml(table, segment.look) + SPACER_PARAGRAPH;
           index = segment.end;
         }
         break;

@@ -13,7 +13,7 @@ export type Segment =
   /** A paragraph made only of text fields: skipped up to `end` when they are all blank. */
   | { kind: 'blankable'; fields: TextFieldName[]; end: number }
   /** A list field's paragraph: replaced by a table, up to `end`, when the list has rows. */
-  | { kind: 'list'; field: ListFieldName; look: TableLook; trailingParagraph: boolean; end: number }
+  | { kind: 'list'; field: ListFieldName; look: TableLook; end: number }
   | { kind: 'end' }
   /** Where the body's final `w:sectPr` starts; writes nothing. */
   | { kind: 'bodySection' };

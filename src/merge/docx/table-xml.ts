@@ -16,14 +16,24 @@ export type TableLook = {
   widthTwips: number;
 };
 
+/** 100 %, in the fiftieths of a percent that `w:type="pct"` widths use. */
+const FULL_WIDTH_PCT = 5000;
 const BORDER = 'w:val="single" w:sz="4" w:space="0" w:color="808080"';
 const HEADER_FILL = 'F2F2F2';
 // Cell paragraphs drop the document's space after paragraphs, which would double row heights.
 const CELL_SPACING = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>';
 
+/** An empty paragraph one point high, which shows as no blank line. */
+export const SPACER_PARAGRAPH =
+  '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>' +
+  '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>';
+
 /** Writes the `w:tbl` element of a list that has at least one row. */
 export function buildTableXml(table: ListTable, look: TableLook): string {
-  const widths = shareWidth(table.columns, look.widthTwips);
+  // Cells take shares of the table's width, so the table fits a narrow cell or text box too; the
+  // grid in twips is only Word's starting point before it lays the table out.
+  const grid = shareWidth(table.columns, look.widthTwips);
+  const widths = shareWidth(table.columns, FULL_WIDTH_PCT);
   const header = table.columns.map((column, index) =>
     cellXml(column.header, column, widths[index] ?? 0, look, { bold: true, fill: HEADER_FILL }),
   );
@@ -34,7 +44,7 @@ export function buildTableXml(table: ListTable, look: TableLook): string {
   return (
     '<w:tbl>' +
     tablePropertiesXml() +
-    `<w:tblGrid>${widths.map((width) => `<w:gridCol w:w="${width}"/>`).join('')}</w:tblGrid>` +
+    `<w:tblGrid>${grid.map((width) => `<w:gridCol w:w="${width}"/>`).join('')}</w:tblGrid>` +
     rowXml(header, true) +
     rows.map((cells) => rowXml(cells, false)).join('') +
     totalRowXml(table, widths, look) +
@@ -48,9 +58,8 @@ function tablePropertiesXml(): string {
 
   return (
     '<w:tblPr>' +
-    '<w:tblW w:w="5000" w:type="pct"/>' +
+    `<w:tblW w:w="${FULL_WIDTH_PCT}" w:type="pct"/>` +
     `<w:tblBorders>${borders}</w:tblBorders>` +
-    '<w:tblLayout w:type="fixed"/>' +
     '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>' +
     '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="1" w:firstColumn="0" w:lastColumn="0" ' +
     'w:noHBand="1" w:noVBand="1"/>' +
@@ -83,7 +92,7 @@ function cellXml(
 ): string {
   const span = options.gridSpan ? `<w:gridSpan w:val="${options.gridSpan}"/>` : '';
   const fill = options.fill ? `<w:shd w:val="clear" w:color="auto" w:fill="${options.fill}"/>` : '';
-  const properties = `<w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${span}${fill}</w:tcPr>`;
+  const properties = `<w:tcPr><w:tcW w:w="${width}" w:type="pct"/>${span}${fill}</w:tcPr>`;
   const alignment = `<w:jc w:val="${column.alignment === 'right' ? 'right' : 'left'}"/>`;
   const bold = options.bold ? '<w:b/><w:bCs/>' : '';
   const runProperties = runPropertiesXml(look.fontXml, bold);
