@@ -2,7 +2,7 @@
  * Checks an untrusted client record and explains every problem in French, naming the path and
  * the value: `invoices[2].dueDate : date invalide, format attendu AAAA-MM-JJ « 2018-13-01 »`.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 
 import { clientRecordSchema, type ClientRecord } from './record';
 
@@ -13,7 +13,8 @@ const MAX_SHOWN_VALUE = 60;
 
 /** Validates `input` against the record contract; problems are French lines for the user. */
 export function parseClientRecord(input: unknown): RecordParseResult {
-  const result = clientRecordSchema.safeParse(input);
+  // Checks without a message of ours fall back to zod's French messages.
+  const result = clientRecordSchema.safeParse(input, { error: z.locales.fr().localeError });
   if (result.success) {
     return { ok: true, record: result.data };
   }
@@ -30,7 +31,23 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   const shown = value === undefined ? '' : ` « ${showValue(value)} »`;
   const advice = hint ? ` (${hint})` : '';
 
-  return `${where} : ${problem}${shown}${advice}`;
+  return `${where} : ${problem}${shown}${advice}${pieceLabel(input, issue.path)}`;
+}
+
+const PIECE_NAMES: Readonly<Record<string, string>> = {
+  invoices: 'facture',
+  creditNotes: 'avoir',
+  transactions: 'transaction',
+};
+
+/** Names the piece a path is in by its number, " — facture n° 518100007", when it has one. */
+function pieceLabel(input: unknown, path: readonly PropertyKey[]): string {
+  const kind = PIECE_NAMES[String(path[0])];
+  const number = valueAt(input, [...path.slice(0, 2), 'number']);
+  if (!kind || typeof path[1] !== 'number' || typeof number !== 'string' || number === '') {
+    return '';
+  }
+  return ` — ${kind} n° ${showValue(number)}`;
 }
 
 /** Writes a path as JavaScript would: `invoices[2].dueDate`. */

@@ -2,7 +2,8 @@
  * The client record a letter is made from, as the back office sends it and the command line reads
  * it: English camelCase keys, calendar dates as "YYYY-MM-DD", amounts as integer cents.
  *
- * A message may carry a hint after a `|`: the value is shown between the two.
+ * Messages are French, for the user. A message may carry a hint after a `|`: the bad value is
+ * shown between the two (see parse-record.ts).
  *
  * Objects accept and drop unknown keys, so that the back office can add fields (such as whether a
  * client is a professional buyer) without breaking older readers.
@@ -14,97 +15,131 @@ import { isCalendarDate } from '../merge/format';
 const MISSING = 'valeur manquante';
 const MAX_TEXT_LENGTH = 100_000;
 
+/** Says "missing" for an absent value and `invalid` for a value of the wrong type. */
+function typeError(invalid: string): (issue: { input: unknown }) => string {
+  return (issue) => (issue.input === undefined ? MISSING : invalid);
+}
+
 const text = z
-  .string({ error: (issue) => (issue.input === undefined ? MISSING : 'texte attendu') })
+  .string({ error: typeError('valeur invalide|un texte entre guillemets est attendu') })
   .max(MAX_TEXT_LENGTH, { error: `texte trop long|${MAX_TEXT_LENGTH} caractères au plus` });
 
 const optionalText = text.nullish();
 
+const DATE_HINT = 'une date réelle au format AAAA-MM-JJ est attendue, par exemple 2018-10-29';
 const calendarDate = z
-  .string({ error: (issue) => (issue.input === undefined ? MISSING : 'date attendue') })
-  .refine(isCalendarDate, {
-    error: 'date invalide|une date réelle au format AAAA-MM-JJ est attendue',
-  });
+  .string({ error: typeError(`date invalide|${DATE_HINT}`) })
+  .refine(isCalendarDate, { error: `date invalide|${DATE_HINT}` });
 
+const CENTS_HINT = 'un nombre entier de centimes est attendu, par exemple 155412 pour 1 554,12 €';
 const cents = z
-  .number({ error: (issue) => (issue.input === undefined ? MISSING : 'montant attendu') })
-  .refine(Number.isSafeInteger, {
-    error: 'montant invalide|un nombre entier de centimes est attendu',
-  });
+  .number({ error: typeError(`montant invalide|${CENTS_HINT}`) })
+  .refine(Number.isSafeInteger, { error: `montant invalide|${CENTS_HINT}` });
 
+const PERCENT_HINT = 'un nombre entre 0 et 100 est attendu, par exemple 2.5';
 const percent = z
-  .number({ error: 'pourcentage attendu' })
-  .min(0, { error: 'pourcentage invalide|un nombre entre 0 et 100 est attendu' })
-  .max(100, { error: 'pourcentage invalide|un nombre entre 0 et 100 est attendu' })
-  .refine(isHundredths, {
-    error: 'pourcentage invalide|deux décimales au plus',
-  });
+  .number({ error: typeError(`pourcentage invalide|${PERCENT_HINT}`) })
+  .min(0, { error: `pourcentage invalide|${PERCENT_HINT}` })
+  .max(100, { error: `pourcentage invalide|${PERCENT_HINT}` })
+  .refine(isHundredths, { error: 'pourcentage invalide|deux décimales au plus' });
 
 function isHundredths(value: number): boolean {
   return Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
 }
 
-export const clientSchema = z.object({
-  id: text.min(1, { error: 'identifiant vide' }),
-  firstName: optionalText,
-  lastName: optionalText,
-  companyName: optionalText,
-  address1: optionalText,
-  address2: optionalText,
-  postalCode: optionalText,
-  city: optionalText,
-  email: optionalText,
-  phone: optionalText,
-  phone2: optionalText,
-  vatNumber: optionalText,
-  siret: optionalText,
-  discountPercent: percent.nullish(),
-  creditLimitCents: cents.nullish(),
-  balanceCents: cents.nullish(),
-});
+const OBJECT_ERROR = typeError('valeur invalide|un objet JSON { … } est attendu');
+const LIST_ERROR = typeError('valeur invalide|une liste JSON [ … ] est attendue');
 
-export const invoiceSchema = z.object({
-  number: text,
-  date: calendarDate,
-  dueDate: calendarDate,
-  totalCents: cents,
-  paidCents: cents,
-});
+export const clientSchema = z.object(
+  {
+    id: text.min(1, { error: 'identifiant vide' }),
+    firstName: optionalText,
+    lastName: optionalText,
+    companyName: optionalText,
+    address1: optionalText,
+    address2: optionalText,
+    postalCode: optionalText,
+    city: optionalText,
+    email: optionalText,
+    phone: optionalText,
+    phone2: optionalText,
+    vatNumber: optionalText,
+    siret: optionalText,
+    discountPercent: percent.nullish(),
+    creditLimitCents: cents.nullish(),
+    balanceCents: cents.nullish(),
+  },
+  { error: OBJECT_ERROR },
+);
+
+/** True when `part` has the sign of `total` (or is 0) and is not larger than it. */
+function isPartOf(part: number, total: number): boolean {
+  return total >= 0 ? part >= 0 && part <= total : part <= 0 && part >= total;
+}
+
+const PAID_ERROR =
+  'montant invalide|le montant déjà payé est compris entre 0 et le total de la pièce';
+
+export const invoiceSchema = z
+  .object(
+    {
+      number: text,
+      date: calendarDate,
+      dueDate: calendarDate,
+      totalCents: cents,
+      paidCents: cents,
+    },
+    { error: OBJECT_ERROR },
+  )
+  .refine((invoice) => isPartOf(invoice.paidCents, invoice.totalCents), {
+    path: ['paidCents'],
+    error: PAID_ERROR,
+  });
 
 /** A credit note counts negative: `totalCents` ≤ 0 and `usedCents` between it and 0. */
 export const creditNoteSchema = z
-  .object({
-    number: text,
-    date: calendarDate,
-    dueDate: calendarDate,
-    totalCents: cents.refine((value) => value <= 0, {
-      error: 'montant invalide|le total d’un avoir est négatif ou nul',
-    }),
-    usedCents: cents,
-  })
-  .refine((note) => note.usedCents <= 0 && note.usedCents >= note.totalCents, {
+  .object(
+    {
+      number: text,
+      date: calendarDate,
+      dueDate: calendarDate,
+      totalCents: cents.refine((value) => value <= 0, {
+        error: 'montant invalide|le total d’un avoir est négatif ou nul, par exemple -5455',
+      }),
+      usedCents: cents,
+    },
+    { error: OBJECT_ERROR },
+  )
+  .refine((note) => note.totalCents > 0 || isPartOf(note.usedCents, note.totalCents), {
     path: ['usedCents'],
-    error:
-      'montant invalide|la part utilisée d’un avoir est négative ou nulle, et pas plus grande que l’avoir',
+    error: 'montant invalide|la part utilisée d’un avoir est comprise entre son total et 0',
   });
 
-export const transactionSchema = z.object({
-  number: text,
-  type: text,
-  date: calendarDate,
-  dueDate: calendarDate,
-  totalCents: cents,
-  paidCents: cents,
-});
+export const transactionSchema = z
+  .object(
+    {
+      number: text,
+      type: text,
+      date: calendarDate,
+      dueDate: calendarDate,
+      totalCents: cents,
+      paidCents: cents,
+    },
+    { error: OBJECT_ERROR },
+  )
+  .refine((transaction) => isPartOf(transaction.paidCents, transaction.totalCents), {
+    path: ['paidCents'],
+    error: PAID_ERROR,
+  });
 
 export const clientRecordSchema = z.object(
   {
     client: clientSchema,
-    invoices: z.array(invoiceSchema, { error: 'liste attendue' }).default([]),
-    creditNotes: z.array(creditNoteSchema, { error: 'liste attendue' }).default([]),
-    transactions: z.array(transactionSchema, { error: 'liste attendue' }).default([]),
+    invoices: z.array(invoiceSchema, { error: LIST_ERROR }).default([]),
+    creditNotes: z.array(creditNoteSchema, { error: LIST_ERROR }).default([]),
+    transactions: z.array(transactionSchema, { error: LIST_ERROR }).default([]),
   },
-  { error: 'objet attendu' },
+  { error: typeError('valeur invalide|un objet JSON { "client": … } est attendu') },
 );
 
 export type ClientRecord = z.infer<typeof clientRecordSchema>;

@@ -21,7 +21,10 @@ export function runCheck(templatePath: string): number {
   if (summary.unknown.length > 0) {
     console.log('Mots inconnus (laissés tels quels dans les courriers) :');
     for (const { word, count, suggestion } of summary.unknown) {
-      console.log(`  ${word.padEnd(28)} ${count} fois ; vouliez-vous dire « ${suggestion} » ?`);
+      const advice = suggestion
+        ? `vouliez-vous dire « ${suggestion} » ?`
+        : 'aucun champ ne lui ressemble';
+      console.log(`  ${word.padEnd(28)} ${count} fois ; ${advice}`);
     }
   }
   return summary.unknown.length === 0 ? 0 : 1;

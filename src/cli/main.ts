@@ -77,11 +77,30 @@ function main(argv: readonly string[]): number {
     program.parse(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    return handleError(error);
+    return handleError(error, unknownOption(program, argv));
   }
 }
 
-function handleError(error: unknown): number {
+/**
+ * Finds an option no command knows. Commander reports a missing required option before an
+ * unknown one, but `--modele` for `--template` is the mistake the user needs to see.
+ */
+function unknownOption(program: Command, argv: readonly string[]): string | undefined {
+  const known = new Set(
+    [program, ...program.commands].flatMap((command) =>
+      command.options.map((option) => option.long),
+    ),
+  );
+  known.add('--help');
+  return argv.find((arg) => arg.startsWith('--') && !known.has(arg.split('=')[0]));
+}
+
+function handleError(error: unknown, unknown: string | undefined): number {
+  if (error instanceof CommanderError && unknown !== undefined) {
+    console.error(`Erreur : option inconnue : ${unknown}.`);
+    console.error('Lancez « opisto-relances --help » pour voir les commandes et leurs options.');
+    return USAGE_EXIT;
+  }
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
       return 0;

@@ -21,7 +21,7 @@ import { LetterFileNames } from './file-names';
 import { RunLog } from './log';
 import { startProgress } from './progress';
 import { readRecords, readTemplate, UsageError } from './read-inputs';
-import { writeReport, type LetterOutcome, type MergeReport } from './report';
+import { describeUnknownWord, writeReport, type LetterOutcome, type MergeReport } from './report';
 
 export type MergeOptions = {
   template: string;
@@ -42,6 +42,12 @@ export function runMerge(options: MergeOptions): number {
   const templateName = basename(options.template, extname(options.template));
 
   log.write('info', 'merge_start', { template: options.template, records: records.length });
+  if (template.words.length === 0) {
+    console.warn(
+      'Attention : le modèle ne contient aucun champ opisto…, donc tous les courriers seront ' +
+        'identiques. Vérifiez le modèle avec la commande check.',
+    );
+  }
   const outcomes = options.single
     ? mergeIntoOne(template, records, letterDate, outDir, templateName, log)
     : mergeEach(template, records, letterDate, outDir, templateName, log);
@@ -74,9 +80,15 @@ function createOutDir(path: string): string {
     mkdirSync(outDir, { recursive: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    const reason =
+      code === 'EEXIST' || code === 'ENOTDIR'
+        ? 'un fichier porte déjà ce nom'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'accès refusé'
+          : `création impossible (${code})`;
     throw new UsageError(
-      `${path} : impossible de créer le dossier de sortie (${code}). ` +
-        'Choisissez un dossier où vous pouvez écrire.',
+      `${outDir} : ce dossier de sortie ne peut pas être créé, ${reason}. ` +
+        'Indiquez un autre dossier, où vous pouvez écrire.',
     );
   }
   return outDir;
@@ -90,7 +102,8 @@ type Prepared = { index: number; clientId: string; clientName: string } & (
 function prepare(input: unknown, index: number, letterDate: string): Prepared {
   const parsed = parseClientRecord(input);
   if (!parsed.ok) {
-    return { index, clientId: guessClientId(input, index), clientName: '', ...parsed };
+    const clientName = guessClientName(input);
+    return { index, clientId: guessClientId(input, index), clientName, ...parsed };
   }
 
   const client = parsed.record.client;
@@ -101,6 +114,21 @@ function prepare(input: unknown, index: number, letterDate: string): Prepared {
 function guessClientId(input: unknown, index: number): string {
   const client = (input as { client?: { id?: unknown } } | null)?.client;
   return typeof client?.id === 'string' && client.id !== '' ? client.id : `#${index + 1}`;
+}
+
+/** The client's name from a record that failed validation, as far as it can be read. */
+function guessClientName(input: unknown): string {
+  const client = (input as { client?: Record<string, unknown> } | null)?.client;
+  if (client === null || typeof client !== 'object') {
+    return '';
+  }
+  const textOf = (value: unknown) => (typeof value === 'string' ? value : null);
+  return fullName({
+    id: '',
+    companyName: textOf(client.companyName),
+    lastName: textOf(client.lastName),
+    firstName: textOf(client.firstName),
+  });
 }
 
 function mergeEach(
@@ -210,7 +238,7 @@ function buildReport(
   const written = letters.filter((letter) => letter.status === 'written').length;
 
   return {
-    template: options.template,
+    template: resolve(options.template),
     letterDate,
     singleDocument: options.single === true,
     written,
@@ -222,10 +250,7 @@ function buildReport(
 
 function printSummary(report: MergeReport, outDir: string): void {
   for (const word of report.unknownWords) {
-    console.warn(
-      `Attention : « ${word.word} » n’est pas un champ connu et reste tel quel dans les courriers ` +
-        `(vouliez-vous dire « ${word.suggestion} » ?).`,
-    );
+    console.warn(`Attention : ${describeUnknownWord(word)}`);
   }
   for (const letter of report.letters.filter((candidate) => candidate.status === 'failed')) {
     console.error(`Échec pour le client ${letter.clientId} :`);

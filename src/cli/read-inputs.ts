@@ -3,6 +3,7 @@
  * the file and says what to do.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 import { compileTemplate, MergeError, type CompiledTemplate } from '../merge';
 
@@ -19,27 +20,27 @@ export function readTemplate(path: string): CompiledTemplate {
     return compileTemplate(bytes);
   } catch (error) {
     if (error instanceof MergeError) {
-      throw new UsageError(`${path} : ${error.message}`, { cause: error });
+      throw new UsageError(`${resolve(path)} : ${lowerFirst(error.message)}`, { cause: error });
     }
     throw error;
   }
 }
 
-/** Reads the data file: one record or an array of records, left unchecked here. */
-export function readRecords(path: string): unknown[] {
-  const text = new TextDecoder().decode(readBytes(path, 'données'));
+/** French puts no capital after a colon, and the engine's messages start a sentence. */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
 
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+/** Reads the data file: one record or a non-empty array of records, left unchecked here. */
+export function readRecords(path: string): unknown[] {
+  const text = new TextDecoder().decode(readBytes(path, 'données')).replace(/^\uFEFF/, '');
+  const data = parseJson(text, resolve(path));
+
+  if (Array.isArray(data) && data.length === 0) {
     throw new UsageError(
-      `${path} : le fichier de données n’est pas du JSON valide (${reason}). ` +
-        'Vérifiez-le avec un éditeur JSON ou exportez-le de nouveau.',
+      `${resolve(path)} : la liste de clients est vide, aucun courrier à faire.`,
     );
   }
-
   if (Array.isArray(data)) {
     return data;
   }
@@ -47,8 +48,50 @@ export function readRecords(path: string): unknown[] {
     return [data];
   }
   throw new UsageError(
-    `${path} : le fichier de données doit contenir un client (objet JSON) ou une liste de clients.`,
+    `${resolve(path)} : le fichier de données doit contenir un client (objet JSON { … }) ` +
+      'ou une liste de clients ([ … ]).',
   );
+}
+
+function parseJson(text: string, path: string): unknown {
+  const fix = 'Vérifiez-le avec un éditeur JSON ou exportez-le de nouveau.';
+  if (text.trim() === '') {
+    throw new UsageError(`${path} : le fichier de données est vide. ${fix}`);
+  }
+  if (text.startsWith('PK')) {
+    throw new UsageError(
+      `${path} : c’est un document Word ou une archive zip, pas un fichier de données JSON. ` +
+        'Indiquez le modèle avec --template et les clients avec --data.',
+    );
+  }
+
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const where = locateJsonError(text, error);
+    throw new UsageError(
+      `${path} : le fichier de données n’est pas du JSON valide${where}. ${fix}`,
+    );
+  }
+}
+
+/** " (ligne 3, colonne 14)" from the offset that Node's JSON.parse puts in its message. */
+function locateJsonError(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const position = /position (\d+)/.exec(message);
+  const offset = position
+    ? Number(position[1])
+    : message.includes('end of JSON')
+      ? text.length
+      : -1;
+  if (offset < 0) {
+    return '';
+  }
+
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return ` (ligne ${line}, colonne ${column})`;
 }
 
 function readBytes(path: string, what: string): Uint8Array {
@@ -61,9 +104,9 @@ function readBytes(path: string, what: string): Uint8Array {
         ? 'fichier introuvable'
         : code === 'EISDIR'
           ? 'c’est un dossier, pas un fichier'
-          : code === 'EACCES'
+          : code === 'EACCES' || code === 'EPERM'
             ? 'accès refusé'
             : `lecture impossible (${code ?? String(error)})`;
-    throw new UsageError(`${path} : ${reason}. Indiquez le chemin du fichier de ${what}.`);
+    throw new UsageError(`${resolve(path)} : ${reason}. Indiquez le chemin du fichier de ${what}.`);
   }
 }

@@ -27,6 +27,14 @@ export type MergeReport = {
   letters: LetterOutcome[];
 };
 
+/** The warning for a word that looks like a field but is not one. */
+export function describeUnknownWord(word: UnknownWord): string {
+  const advice = word.suggestion
+    ? `vouliez-vous dire « ${word.suggestion} » ?`
+    : 'aucun champ ne lui ressemble : vérifiez-le dans la liste des champs';
+  return `« ${word.word} » n’est pas un champ connu et reste tel quel dans les courriers (${advice}).`;
+}
+
 export function writeReport(path: string, report: MergeReport): void {
   try {
     writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);

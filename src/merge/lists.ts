@@ -82,6 +82,12 @@ const TRANSACTION_TYPE_LABELS: Readonly<Record<string, string>> = {
 
 type PieceRow = { cells: string[]; remainingCents: number };
 
+/** "commande" → "Commande"; a kind the catalog does not know gets a capital too. */
+function transactionTypeLabel(type: string): string {
+  const known = TRANSACTION_TYPE_LABELS[type.toLowerCase()];
+  return known ?? type.charAt(0).toUpperCase() + type.slice(1);
+}
+
 function invoiceRow(invoice: Invoice): PieceRow {
   const remainingCents = invoice.totalCents - invoice.paidCents;
   const cells = [
@@ -114,7 +120,7 @@ function transactionRow(transaction: Transaction): PieceRow {
     formatDate(transaction.date),
     formatDate(transaction.dueDate),
     transaction.number,
-    TRANSACTION_TYPE_LABELS[transaction.type.toLowerCase()] ?? transaction.type,
+    transactionTypeLabel(transaction.type),
     formatCents(transaction.totalCents),
     formatCents(transaction.paidCents),
     formatCents(remainingCents),

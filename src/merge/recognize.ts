@@ -50,8 +50,12 @@ export function findFieldWords(text: string): FieldWordMatch[] {
   return matches;
 }
 
-/** Returns the valid name closest to an unknown word (edit distance, ignoring case). */
-export function suggestFieldName(word: string): FieldName {
+/**
+ * Returns the valid name closest to an unknown word (edit distance, ignoring case), or null when
+ * even the closest one differs by more than about a third of what follows "opisto": a suggestion
+ * that shares nothing with the typo would only mislead.
+ */
+export function suggestFieldName(word: string): FieldName | null {
   const lower = word.toLowerCase();
   let best: FieldName = FIELD_NAMES[0] as FieldName;
   let bestDistance = Infinity;
@@ -63,5 +67,6 @@ export function suggestFieldName(word: string): FieldName {
       bestDistance = candidateDistance;
     }
   }
-  return best;
+  const allowed = Math.max(2, Math.round((lower.length - FIELD_PREFIX.length) * 0.3));
+  return bestDistance <= allowed ? best : null;
 }

@@ -6,7 +6,12 @@ import type { FieldName } from './fields';
 import { suggestFieldName } from './recognize';
 
 export type FieldCount = { field: FieldName; count: number };
-export type UnknownWord = { word: string; count: number; suggestion: FieldName };
+export type UnknownWord = {
+  word: string;
+  count: number;
+  /** The nearest valid name, or null when none is close. */
+  suggestion: FieldName | null;
+};
 export type TemplateSummary = { fields: FieldCount[]; unknown: UnknownWord[] };
 
 type Word = { word: string; field: FieldName | null; duplicate: boolean };

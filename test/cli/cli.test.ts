@@ -111,6 +111,7 @@ describe('merge', () => {
       'written',
     ]);
     expect(report.letters[1].file).toBeNull();
+    expect(report.letters[1].clientName).toBe('Garage Durand Martin Léa');
 
     const log = readFileSync(join(out, 'opisto-relances.log'), 'utf8');
     expect(log).toContain('"event":"record_invalid"');
@@ -187,6 +188,12 @@ describe('merge', () => {
 
 describe('usage errors exit with 2', () => {
   const out = tempDir();
+  const emptyList = join(out, 'vide.json');
+  writeFileSync(emptyList, '[]');
+  const brokenJson = join(out, 'casse.json');
+  writeFileSync(brokenJson, '[\n  {"client": {"id": "C-1",}}\n]');
+  const aFile = join(out, 'fichier');
+  writeFileSync(aFile, '');
 
   test.each([
     ['missing option', ['merge', '--template', STARTER], /option obligatoire manquante : --data/],
@@ -207,9 +214,29 @@ describe('usage errors exit with 2', () => {
       /n’est pas un document Word \(\.docx\) lisible/,
     ],
     [
-      'data not JSON',
+      'data is a docx',
       ['merge', '--template', STARTER, '--data', STARTER, '--out', out],
-      /n’est pas du JSON valide/,
+      /pas un fichier de données JSON/,
+    ],
+    [
+      'data not JSON',
+      ['merge', '--template', STARTER, '--data', brokenJson, '--out', out],
+      /n’est pas du JSON valide \(ligne 2, colonne 27\)/,
+    ],
+    [
+      'empty client list',
+      ['merge', '--template', STARTER, '--data', emptyList, '--out', out],
+      /la liste de clients est vide/,
+    ],
+    [
+      'output is a file',
+      ['merge', '--template', STARTER, '--data', DEMO_DATA, '--out', aFile],
+      /un fichier porte déjà ce nom/,
+    ],
+    [
+      'misspelt option',
+      ['merge', '--modele', STARTER, '--data', DEMO_DATA, '--out', out],
+      /option inconnue : --modele/,
     ],
   ])('%s', (_name, args, message) => {
     const run = cli(...args);

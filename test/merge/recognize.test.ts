@@ -85,7 +85,12 @@ describe('suggestFieldName', () => {
     ['OpistoClientNomComplete', 'opistoclientnomcomplet'],
     ['opistolistefacture', 'opistolistefactures'],
     ['opistodatejours', 'opistodatejour'],
+    ['opistoclientnomville', 'opistoclientville'],
   ])('%s → %s', (word, expected) => {
     expect(suggestFieldName(word)).toBe(expected);
+  });
+
+  test.each(['opistotruc', 'opisto', 'opistoxyzxyzxyzxyz'])('%s has no suggestion', (word) => {
+    expect(suggestFieldName(word)).toBeNull();
   });
 });

@@ -22,8 +22,8 @@ describe('parseClientRecord', () => {
       record.invoices.push({ ...record.invoices[0]!, dueDate: '2018-13-01' });
     });
     expect(problemsOf(input)).toEqual([
-      'invoices[2].dueDate : date invalide « 2018-13-01 » ' +
-        '(une date réelle au format AAAA-MM-JJ est attendue)',
+      'invoices[2].dueDate : date invalide « 2018-13-01 » (une date réelle au format ' +
+        'AAAA-MM-JJ est attendue, par exemple 2018-10-29) — facture n° 518100007',
     ]);
   });
 
@@ -32,8 +32,8 @@ describe('parseClientRecord', () => {
       record.invoices[0]!.totalCents = 100.5;
     });
     expect(problemsOf(input)).toEqual([
-      'invoices[0].totalCents : montant invalide « 100.5 » ' +
-        '(un nombre entier de centimes est attendu)',
+      'invoices[0].totalCents : montant invalide « 100.5 » (un nombre entier de centimes ' +
+        'est attendu, par exemple 155412 pour 1 554,12 €) — facture n° 518100007',
     ]);
   });
 
@@ -43,8 +43,9 @@ describe('parseClientRecord', () => {
       (record.invoices[1] as Record<string, unknown>).paidCents = '0';
     });
     expect(problemsOf(input)).toEqual([
-      'client.city : texte attendu « 31 »',
-      'invoices[1].paidCents : montant attendu « 0 »',
+      'client.city : valeur invalide « 31 » (un texte entre guillemets est attendu)',
+      'invoices[1].paidCents : montant invalide « 0 » (un nombre entier de centimes est ' +
+        'attendu, par exemple 155412 pour 1 554,12 €) — facture n° 518100005',
     ]);
   });
 
@@ -64,6 +65,39 @@ describe('parseClientRecord', () => {
     );
   });
 
+  test('positive credit note flags only its total', () => {
+    const input = withChange((record) => {
+      record.creditNotes[0]!.totalCents = 5455;
+    });
+    expect(problemsOf(input)).toHaveLength(1);
+  });
+
+  test('rejects payments over the total', () => {
+    const input = withChange((record) => {
+      record.invoices[0]!.paidCents = 10001;
+      record.transactions[0]!.paidCents = -1;
+    });
+    expect(problemsOf(input)).toEqual([
+      'invoices[0].paidCents : montant invalide « 10001 » (le montant déjà payé est compris ' +
+        'entre 0 et le total de la pièce) — facture n° 518100007',
+      'transactions[0].paidCents : montant invalide « -1 » (le montant déjà payé est compris ' +
+        'entre 0 et le total de la pièce) — transaction n° CDE-2018-0042',
+    ]);
+  });
+
+  test('wrong shapes are explained in French', () => {
+    const problems = problemsOf({ client: 'Durand', invoices: ['F-1'], creditNotes: {} });
+    expect(problems).toEqual([
+      'client : valeur invalide « Durand » (un objet JSON { … } est attendu)',
+      'invoices[0] : valeur invalide « F-1 » (un objet JSON { … } est attendu)',
+      'creditNotes : valeur invalide « objet » (une liste JSON [ … ] est attendue)',
+    ]);
+  });
+
+  test('missing client is named', () => {
+    expect(problemsOf({ foo: 1 })).toEqual(['client : valeur manquante']);
+  });
+
   test('rejects a discount with three decimals', () => {
     const input = withChange((record) => {
       record.client.discountPercent = 2.555;
@@ -81,8 +115,9 @@ describe('parseClientRecord', () => {
   });
 
   test('reports non-object input', () => {
-    expect(problemsOf(null)).toEqual(['enregistrement : objet attendu « null »']);
-    expect(problemsOf('x')).toEqual(['enregistrement : objet attendu « x »']);
+    const hint = '(un objet JSON { "client": … } est attendu)';
+    expect(problemsOf(null)).toEqual([`enregistrement : valeur invalide « null » ${hint}`]);
+    expect(problemsOf('x')).toEqual([`enregistrement : valeur invalide « x » ${hint}`]);
   });
 
   test('lists default to empty', () => {
