@@ -1,6 +1,6 @@
 /**
  * Entry point of the `opisto-relances` command. Exit codes: 0 success, 1 some letters failed (or
- * the checked template has unknown words), 2 bad usage or unreadable input.
+ * the checked template has unknown words), 2 bad usage or unreadable input, 3 a bug.
  */
 import { Command, CommanderError, Help } from 'commander';
 
@@ -9,6 +9,7 @@ import { runMerge } from './merge-command';
 import { UsageError } from './read-inputs';
 
 const USAGE_EXIT = 2;
+const INTERNAL_ERROR_EXIT = 3;
 
 /** Commander's own messages are English; the users read French. */
 const COMMANDER_MESSAGES: Readonly<Record<string, string>> = {
@@ -97,34 +98,39 @@ function unknownOption(program: Command, argv: readonly string[]): string | unde
 
 function handleError(error: unknown, unknown: string | undefined): number {
   if (error instanceof CommanderError && unknown !== undefined) {
-    console.error(`Erreur : option inconnue : ${unknown}.`);
-    console.error('Lancez « opisto-relances --help » pour voir les commandes et leurs options.');
-    return USAGE_EXIT;
+    return usageError(`option inconnue : ${unknown}.`);
   }
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
-      return 0;
-    }
-    if (error.code === 'commander.help') {
+    if (['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code)) {
       return 0;
     }
     const label = COMMANDER_MESSAGES[error.code] ?? 'utilisation incorrecte';
     // Commander quotes the option or command at fault: show it, not its English sentence.
     const subject = /'([^']+)'/.exec(error.message)?.[1];
-    console.error(`Erreur : ${label}${subject ? ` : ${subject}` : ''}.`);
-    console.error('Lancez « opisto-relances --help » pour voir les commandes et leurs options.');
-    return USAGE_EXIT;
+    return usageError(`${label}${subject ? ` : ${subject}` : ''}.`);
   }
   if (error instanceof UsageError) {
     console.error(`Erreur : ${error.message}`);
     return USAGE_EXIT;
   }
-  // An unexpected failure is a bug: say so plainly, without a stack trace for the user.
+
+  // An unexpected failure is a bug: the user gets a plain message, and the stack trace is
+  // printed only when OPISTO_DEBUG is set.
   console.error(
     `Erreur interne : ${error instanceof Error ? error.message : String(error)}. ` +
-      'Signalez-la à l’équipe Opisto avec le fichier opisto-relances.log du dossier de sortie.',
+      'Signalez-la à l’équipe Opisto, avec la commande lancée et le fichier ' +
+      'opisto-relances.log du dossier de sortie.',
   );
-  return 3;
+  if (process.env.OPISTO_DEBUG && error instanceof Error) {
+    console.error(error.stack);
+  }
+  return INTERNAL_ERROR_EXIT;
+}
+
+function usageError(message: string): number {
+  console.error(`Erreur : ${message}`);
+  console.error('Lancez « opisto-relances --help » pour voir les commandes et leurs options.');
+  return USAGE_EXIT;
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -10,6 +10,7 @@ import {
   buildLetterValues,
   fullName,
   isCalendarDate,
+  MergeError,
   localCalendarDate,
   renderLetter,
   renderSingleDocument,
@@ -18,7 +19,7 @@ import {
   type LetterValues,
 } from '../merge';
 import { LetterFileNames } from './file-names';
-import { RunLog } from './log';
+import { RunLog, type LogFields } from './log';
 import { startProgress } from './progress';
 import { readRecords, readTemplate, UsageError } from './read-inputs';
 import { describeUnknownWord, writeReport, type LetterOutcome, type MergeReport } from './report';
@@ -170,10 +171,28 @@ function writeOne(
     writeAtomically(join(outDir, file), renderLetter(template, prepared.values));
     return { ...base, file, status: 'written', errors: [] };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    log.write('error', 'letter_failed', { ...base, file, reason });
-    return { ...base, file: null, status: 'failed', errors: [`Écriture impossible : ${reason}`] };
+    log.write('error', 'letter_failed', { ...base, file, ...errorFields(error) });
+    return { ...base, file: null, status: 'failed', errors: [describeFailure(error, file)] };
   }
+}
+
+/** The French reason of a failed letter: the engine's own message, or what the system said. */
+function describeFailure(error: unknown, file: string): string {
+  if (error instanceof MergeError) {
+    return error.message;
+  }
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code) {
+    return `Le fichier « ${file} » n’a pas pu être écrit (${code}) : vérifiez la place libre et les droits du dossier.`;
+  }
+  return 'Erreur interne pendant la fusion : signalez-la à l’équipe Opisto avec opisto-relances.log.';
+}
+
+function errorFields(error: unknown): LogFields {
+  if (error instanceof Error) {
+    return { error: error.name, reason: error.message, stack: error.stack };
+  }
+  return { reason: String(error) };
 }
 
 /** Writes beside the target, then renames, so that no half-written letter is ever left. */
@@ -211,8 +230,8 @@ function mergeIntoOne(
       outcome.status === 'failed' ? outcome : { ...outcome, file },
     );
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    log.write('error', 'single_document_failed', { file, reason });
+    log.write('error', 'single_document_failed', { file, ...errorFields(error) });
+    const reason = describeFailure(error, file);
     return outcomes.map((outcome) =>
       outcome.status === 'failed' ? outcome : { ...outcome, status: 'failed', errors: [reason] },
     );

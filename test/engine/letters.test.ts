@@ -343,6 +343,27 @@ describe('single document', () => {
   });
 });
 
+describe('footnotes', () => {
+  const template = makeDocx({
+    body:
+      '<w:p><w:r><w:t>Voir la note</w:t></w:r>' +
+      '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r></w:p>',
+    footnote: paragraph('Client opistoclientsiret'),
+  });
+  const letter = keep('footnote', merge(template));
+
+  test('fields in footnotes are filled', () => {
+    expect(paragraphs(letter, 'word/footnotes.xml')).toEqual(['Client 12345678900012']);
+  });
+
+  test('single document refuses them with a reason', () => {
+    const values = buildLetterValues(record(), '2018-10-29');
+    expect(() => renderSingleDocument(compileTemplate(template), [values, values])).toThrow(
+      /notes de bas de page/,
+    );
+  });
+});
+
 describe('another prefix for WordprocessingML', () => {
   const template = makeDocx({ body: paragraph('x') });
   const files = unzipSync(template);
