@@ -6,6 +6,10 @@
  * Taking whole runs settles prefixes: "opistoclientnom" never matches inside
  * "opistoclientnomcomplet". A candidate that names no field is reported as unknown, with the
  * nearest valid name as a suggestion.
+ *
+ * Invisible characters that Word may leave inside a word (an optional hyphen from manual
+ * hyphenation, a zero-width space or joiner) do not cut it: Word shows the word whole, so the
+ * candidate spans them and its `word` leaves them out.
  */
 import { distance } from 'fastest-levenshtein';
 
@@ -16,13 +20,14 @@ export type FieldWordMatch = {
   start: number;
   /** Offset just past the last character. */
   end: number;
-  /** The word as written in the text. */
+  /** The word as written in the text, without invisible characters. */
   word: string;
   /** The field the word names, or null when it names none. */
   field: FieldName | null;
 };
 
-const WORD = /[A-Za-z0-9]+/g;
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+const WORD = /[A-Za-z0-9](?:[A-Za-z0-9\u00ad\u200b-\u200d\u2060\ufeff]*[A-Za-z0-9])?/g;
 
 const FIELDS_BY_NAME: ReadonlyMap<string, FieldName> = new Map<string, FieldName>([
   ...FIELD_NAMES.map((name): [string, FieldName] => [name, name]),
@@ -39,13 +44,13 @@ export function findFieldWords(text: string): FieldWordMatch[] {
   const matches: FieldWordMatch[] = [];
 
   for (const match of text.matchAll(WORD)) {
-    const word = match[0];
+    const word = match[0].replace(INVISIBLE, '');
     if (!word.toLowerCase().startsWith(FIELD_PREFIX)) {
       continue;
     }
 
     const start = match.index;
-    matches.push({ start, end: start + word.length, word, field: resolveFieldName(word) });
+    matches.push({ start, end: start + match[0].length, word, field: resolveFieldName(word) });
   }
   return matches;
 }

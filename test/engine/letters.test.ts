@@ -374,11 +374,23 @@ describe('another prefix for WordprocessingML', () => {
       '<ns0:p><ns0:r><ns0:t>opistolistefactures</ns0:t></ns0:r></ns0:p>' +
       '<ns0:sectPr/></ns0:body></ns0:document>',
   );
-  const letter = keep('other-prefix', merge(zipSync(files)));
+  const otherPrefix = zipSync(files);
+  const client = record((draft) => {
+    draft.client.city = 'TOULOUSE\nCEDEX 9';
+  });
+  const letter = keep('other-prefix', merge(otherPrefix, client));
 
   test('values and tables are written', () => {
-    expect(paragraphs(letter)[0]).toBe('Ville : TOULOUSE');
+    expect(paragraphs(letter)[0]).toBe('Ville : TOULOUSE\nCEDEX 9');
+    expect(partXml(letter)).toContain('</ns0:t><ns0:br/><ns0:t xml:space="preserve">');
     expect(paragraphs(letter)).toContain('110,91');
+  });
+
+  test('single document explains it cannot', () => {
+    const values = buildLetterValues(client, '2018-10-29');
+    expect(() => renderSingleDocument(compileTemplate(otherPrefix), [values])).toThrow(
+      /n’a pas été enregistré par Word/,
+    );
   });
 });
 

@@ -38,6 +38,14 @@ describe('findFieldWords', () => {
     expect(findFieldWords('xopistoclientnom 3opistoclientnom opist')).toEqual([]);
   });
 
+  test('invisible characters do not cut a word', () => {
+    const [match] = findFieldWords('M. opisto\u00adclient\u200bnom.');
+    expect(match?.field).toBe('opistoclientnom');
+    expect(match?.word).toBe('opistoclientnom');
+    expect(match?.start).toBe(3);
+    expect(match?.end).toBe(20);
+  });
+
   test('punctuation ends a word', () => {
     const fields = findFieldWords('(opistoclientcp)-opistoclientville;').map((m) => m.field);
     expect(fields).toEqual(['opistoclientcp', 'opistoclientville']);

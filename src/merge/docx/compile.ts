@@ -6,9 +6,9 @@ import { strFromU8 } from 'fflate';
 import type { Document, Element, Node } from '@xmldom/xmldom';
 
 import { templateDamaged, templateStrict } from '../errors';
-import { isListField, type FieldName, type ListFieldName, type TextFieldName } from '../fields';
+import { isListField, type ListFieldName, type TextFieldName } from '../fields';
 import { hasSectionBreak, isolateListMarkers } from './isolate-lists';
-import { markFieldWords, type FoundWord, type MarkContext } from './mark-fields';
+import { markFieldWords, type FoundWord, type Hole, type MarkContext } from './mark-fields';
 import { chooseMarkerSyntax, type MarkerSyntax } from './markers';
 import { readDocxPackage, readRelationships, type PartKind } from './package';
 import { collectAtoms } from './paragraph-text';
@@ -182,7 +182,7 @@ function listFieldOf(paragraph: Element, context: MarkContext): ListFieldName {
     .map((atom) => (atom.kind === 'text' ? atom.text : ''))
     .join('');
   const match = new RegExp(context.markers.pattern.source).exec(text);
-  const field = context.holes[Number(match?.[2])];
+  const field = context.holes[Number(match?.[2])]?.field;
   if (!field || !isListField(field)) {
     throw new Error('list paragraph without its list marker');
   }
@@ -314,7 +314,7 @@ function cutIntoSegments(xml: string, context: MarkContext, groups: readonly Gro
     const id = Number(match[2]);
     const kind = match[1];
     if (kind === 'T' || kind === 'L') {
-      segments.push(holeSegment(context.holes[id] as FieldName));
+      segments.push(holeSegment(context.holes[id] as Hole));
     } else if (kind === 'S') {
       segments.push({ kind: 'bodySection' });
     } else if (kind === 'B') {
@@ -328,10 +328,10 @@ function cutIntoSegments(xml: string, context: MarkContext, groups: readonly Gro
   return segments;
 }
 
-function holeSegment(field: FieldName): Segment {
+function holeSegment({ field, textTag }: Hole): Segment {
   return isListField(field)
     ? { kind: 'emptyList', field }
-    : { kind: 'text', field: field as TextFieldName };
+    : { kind: 'text', field: field as TextFieldName, textTag };
 }
 
 function groupSegment(group: Group): Segment {

@@ -19,10 +19,17 @@ export type FoundWord = {
   duplicate: boolean;
 };
 
+/** A field word's place: the field, and the tag of the `w:t` it stands in. */
+export type Hole = {
+  field: FieldName;
+  /** "w:t" in files from Word; other tools may choose another prefix, or none. */
+  textTag: string;
+};
+
 export type MarkContext = {
   markers: MarkerSyntax;
-  /** Field of each hole, indexed by the hole's id. */
-  holes: FieldName[];
+  /** Each hole, indexed by its id. */
+  holes: Hole[];
   found: FoundWord[];
 };
 
@@ -39,12 +46,13 @@ export function markFieldWords(paragraph: Element, context: MarkContext, duplica
   }
 
   const texts = atoms.map((atom) => (atom.kind === 'text' ? atom.text : '\n'));
+  const textTag = atoms.find((atom) => atom.kind === 'text')?.element.tagName ?? 'w:t';
   const starts = atomStarts(texts);
   // Right to left, so that each edit leaves the offsets of the words before it unchanged.
   for (const match of matches.filter((candidate) => candidate.field !== null).reverse()) {
     const field = match.field as FieldName;
     const marker = context.markers.make(isListField(field) ? 'L' : 'T', context.holes.length);
-    context.holes.push(field);
+    context.holes.push({ field, textTag });
     replaceAcrossAtoms(texts, starts, match, marker);
   }
 

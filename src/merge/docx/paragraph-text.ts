@@ -56,6 +56,8 @@ const INVISIBLE = new Set([
   'customXmlDelRangeStart',
   'customXmlDelRangeEnd',
   'lastRenderedPageBreak',
+  // An optional hyphen shows only where Word breaks the line, so it does not cut a word.
+  'softHyphen',
   // Deleted text and field codes are not shown.
   'del',
   'moveFrom',

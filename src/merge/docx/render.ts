@@ -10,9 +10,6 @@ import type { Segment } from './segments';
 import { buildTableXml, SPACER_PARAGRAPH } from './table-xml';
 import { escapeXmlText, removeNonXmlCharacters } from './xml';
 
-const LINE_BREAK = '</w:t><w:br/><w:t xml:space="preserve">';
-const TAB = '</w:t><w:tab/><w:t xml:space="preserve">';
-
 /** Makes one letter as .docx bytes. */
 export function renderLetter(template: CompiledTemplate, values: LetterValues): Uint8Array {
   const files = new Map<string, Uint8Array | string>(template.staticFiles);
@@ -34,7 +31,7 @@ export function renderSegments(segments: readonly Segment[], values: LetterValue
         xml += segment.xml;
         break;
       case 'text':
-        xml += textValueXml(values.text[segment.field]);
+        xml += textValueXml(values.text[segment.field], segment.textTag);
         break;
       case 'emptyList':
         xml += textValueXml(values.lists[segment.field].emptySentence);
@@ -69,10 +66,17 @@ export function renderSegments(segments: readonly Segment[], values: LetterValue
  * line breaks and tabs turned into Word's own elements. Word's vertical tab (U+000B, its manual
  * line break) and the Unicode line and paragraph separators count as line breaks too.
  */
-export function textValueXml(value: string): string {
+export function textValueXml(value: string, textTag = 'w:t'): string {
   // eslint-disable-next-line no-control-regex -- U+000B is Word's manual line break.
   const lines = value.replace(/\r\n|[\r\u000b\u2028\u2029]/g, '\n');
   const clean = escapeXmlText(removeNonXmlCharacters(lines));
+  if (!/[\n\t]/.test(clean)) {
+    return clean;
+  }
 
-  return clean.replace(/[\n\t]/g, (char) => (char === '\t' ? TAB : LINE_BREAK));
+  const prefix = textTag.slice(0, -1);
+  const reopen = `<${textTag} xml:space="preserve">`;
+  const lineBreak = `</${textTag}><${prefix}br/>${reopen}`;
+  const tab = `</${textTag}><${prefix}tab/>${reopen}`;
+  return clean.replace(/[\n\t]/g, (char) => (char === '\t' ? tab : lineBreak));
 }

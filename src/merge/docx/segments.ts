@@ -7,7 +7,7 @@ import type { TableLook } from './table-xml';
 export type Segment =
   | { kind: 'static'; xml: string }
   /** A text field's value, inside a `w:t`. */
-  | { kind: 'text'; field: TextFieldName }
+  | { kind: 'text'; field: TextFieldName; textTag: string }
   /** The sentence written for an empty list, inside a `w:t`. */
   | { kind: 'emptyList'; field: ListFieldName }
   /** A paragraph made only of text fields: skipped up to `end` when they are all blank. */

@@ -242,6 +242,14 @@ type SplitBody = { head: string; content: string; section: string; tail: string 
 function splitAtBodySection(xml: string): SplitBody {
   const bodyOpen = /<w:body\b[^>]*>/.exec(xml);
   const bodyClose = xml.lastIndexOf('</w:body>');
+  if (!bodyOpen || bodyClose < 0) {
+    throw new MergeError(
+      'template_unsupported',
+      'Ce modèle n’a pas été enregistré par Word, et le mode « Un seul document » ne sait pas le ' +
+        'lire. Ouvrez-le dans Word et enregistrez-le, ou choisissez « Un document par client ».',
+      { reason: 'main part does not use the w prefix' },
+    );
+  }
   const sectionStart = xml.lastIndexOf(SECTION_MARK, bodyClose);
   const contentStart = bodyOpen ? bodyOpen.index + bodyOpen[0].length : 0;
   const section = xml.slice(sectionStart + SECTION_MARK.length, bodyClose);
