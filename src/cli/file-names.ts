@@ -4,8 +4,12 @@
  */
 import sanitize from 'sanitize-filename';
 
-/** Keeps full paths under Windows' 260-character limit in ordinary folders. */
-const MAX_BASE_LENGTH = 120;
+/**
+ * Bytes of UTF-8 for the name before its suffixes. File systems allow 255 bytes per name, and
+ * " (client id) (n).docx.partial" must still fit; it also keeps full paths short on Windows.
+ */
+const MAX_BASE_BYTES = 150;
+const MAX_ID_BYTES = 40;
 
 /** Hands out file names; the same client name twice gets the client id, then a number. */
 export class LetterFileNames {
@@ -15,26 +19,48 @@ export class LetterFileNames {
 
   /** Returns a free name such as "Relance 1er rappel - Garage Durand Martin Léa.docx". */
   next(clientName: string, clientId: string): string {
-    const base = `${this.templateName} - ${clientName || clientId}`;
-    const candidates = [base, `${base} (${clientId})`];
-
-    for (let attempt = 2; ; attempt++) {
-      const candidate = candidates.shift() ?? `${base} (${clientId}) (${attempt})`;
-      const name = `${cleanBase(candidate)}.docx`;
+    const base = cleanName(`${this.templateName} - ${clientName || clientId}`, MAX_BASE_BYTES);
+    const id = cleanName(clientId, MAX_ID_BYTES);
+    for (const name of candidateNames(base, id)) {
+      // Windows and macOS compare names without case.
       if (!this.taken.has(name.toLowerCase())) {
         this.taken.add(name.toLowerCase());
         return name;
       }
     }
+    throw new Error('candidateNames never ends');
   }
 }
 
-/** Removes what Windows forbids in a file name and keeps it to a readable length. */
-export function cleanBase(text: string): string {
-  const spaced = text.replace(/[\s\u00a0]+/g, ' ');
-  const safe = sanitize(spaced, { replacement: '_' }).trim();
-  const short = safe.length > MAX_BASE_LENGTH ? safe.slice(0, MAX_BASE_LENGTH).trimEnd() : safe;
+function* candidateNames(base: string, id: string): Generator<string> {
+  yield `${base}.docx`;
+  yield `${base} (${id}).docx`;
+  for (let copy = 2; ; copy++) {
+    yield `${base} (${id}) (${copy}).docx`;
+  }
+}
 
+/** Removes what Windows forbids in a file name and cuts it to `maxBytes` of UTF-8. */
+export function cleanName(text: string, maxBytes: number): string {
   // Windows drops trailing dots and spaces, which would make two names collide.
-  return short.replace(/[. ]+$/, '') || 'courrier';
+  const spaced = text.replace(/[\s\u00a0]+/g, ' ').replace(/[. ]+$/, '');
+  const safe = sanitize(truncateUtf8(spaced, maxBytes), { replacement: '_' }).trim();
+
+  return safe.replace(/[. ]+$/, '') || 'courrier';
+}
+
+/** Cuts between characters, never inside one, so no half of an emoji is left. */
+function truncateUtf8(text: string, maxBytes: number): string {
+  const encoder = new TextEncoder();
+  let result = '';
+  let bytes = 0;
+
+  for (const char of text) {
+    bytes += encoder.encode(char).length;
+    if (bytes > maxBytes) {
+      break;
+    }
+    result += char;
+  }
+  return result;
 }

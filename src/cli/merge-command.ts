@@ -108,8 +108,16 @@ function prepare(input: unknown, index: number, letterDate: string): Prepared {
   }
 
   const client = parsed.record.client;
-  const values = buildLetterValues(parsed.record, letterDate);
-  return { index, clientId: client.id, clientName: fullName(client), ...parsed, values };
+  const base = { index, clientId: client.id, clientName: fullName(client) };
+  try {
+    const values = buildLetterValues(parsed.record, letterDate);
+    return { ...base, ...parsed, values };
+  } catch (error) {
+    if (error instanceof MergeError) {
+      return { ...base, ok: false, problems: [error.message] };
+    }
+    throw error;
+  }
 }
 
 function guessClientId(input: unknown, index: number): string {

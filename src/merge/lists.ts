@@ -4,6 +4,7 @@
  */
 import type { CreditNote, Invoice, Transaction } from '../api/record';
 import type { ListFieldName } from './fields';
+import { MergeError } from './errors';
 import { formatCents, formatDate } from './format';
 
 export type ColumnAlignment = 'left' | 'right';
@@ -134,10 +135,27 @@ function makeTable(
   pieces: readonly PieceRow[],
   emptySentence: string,
 ): ListTable {
-  const totalCents = pieces.reduce((sum, piece) => sum + piece.remainingCents, 0);
+  // Past 2^53 cents, sums stop being exact; every step is checked, since a sum that came back
+  // into range would still be wrong.
+  let totalCents = 0;
+  for (const piece of pieces) {
+    totalCents += piece.remainingCents;
+    if (!Number.isSafeInteger(piece.remainingCents) || !Number.isSafeInteger(totalCents)) {
+      throw amountTooLarge(field);
+    }
+  }
   const rows = pieces.map((piece) => piece.cells);
 
   return { field, columns, rows, totalLabel: TOTAL_LABEL, totalCents, emptySentence };
+}
+
+function amountTooLarge(field: ListFieldName): MergeError {
+  return new MergeError(
+    'record_invalid',
+    `Les montants de la liste ${field} sont trop grands pour être additionnés au centime près ` +
+      '(plus de 90 000 milliards d’euros) : vérifiez les montants de ce client.',
+    { field },
+  );
 }
 
 /** The pieces of one client that list fields draw from. */

@@ -139,6 +139,22 @@ describe('list inside a sentence', () => {
   });
 });
 
+describe('properties of a split paragraph', () => {
+  const template = makeDocx({
+    body:
+      '<w:p><w:pPr><w:pageBreakBefore/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>' +
+      `</w:pPr>${run('Détail : opistolistefactures Merci.')}</w:p>`,
+  });
+  const letter = keep('split-properties', merge(template));
+
+  test('page break and number stay on the first piece', () => {
+    const xml = partXml(letter);
+    expect(xml.match(/<w:pageBreakBefore\/>/g)).toHaveLength(1);
+    expect(xml.match(/<w:numPr>/g)).toHaveLength(1);
+    expect(xml.indexOf('<w:pageBreakBefore/>')).toBeLessThan(xml.indexOf('Détail :'));
+  });
+});
+
 describe('tables in cells and sections', () => {
   const template = makeDocx({
     body:
@@ -224,6 +240,30 @@ describe('blank lines', () => {
 
   test('the last paragraph of a cell stays', () => {
     expect(partXml(letter)).toMatch(/<w:tc>.*<w:p>.*<\/w:p><\/w:tc>/);
+  });
+});
+
+describe('blank lines next to tables', () => {
+  const table = (text: string) =>
+    '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid>' +
+    `<w:tr><w:tc><w:tcPr><w:tcW w:w="9000" w:type="dxa"/></w:tcPr>${text}</w:tc></w:tr></w:tbl>`;
+  const template = makeDocx({
+    body:
+      table(paragraph('A')) +
+      paragraph('opistoclientadresse2') +
+      table(paragraph('B') + paragraph('opistoclienttelsecondaire') + '<w:bookmarkEnd w:id="0"/>') +
+      paragraph('Fin'),
+  });
+  const letter = keep('blank-between-tables', merge(template));
+  const xml = partXml(letter);
+
+  test('tables stay apart', () => {
+    expect(xml).not.toContain('</w:tbl><w:tbl>');
+    expect(xml).toContain(`</w:tbl>${SPACER_PARAGRAPH}<w:tbl>`);
+  });
+
+  test('a cell keeps its last paragraph', () => {
+    expect(paragraphs(letter)).toEqual(['A', '', 'B', '', 'Fin']);
   });
 });
 
@@ -329,6 +369,25 @@ describe('single document', () => {
     expect(partXml(document).match(/<w:type w:val="nextPage"\/>/g)).toHaveLength(2);
   });
 
+  test('tracked page setup is not a section', () => {
+    const tracked = makeDocx({
+      body: paragraph('Madame opistoclientnom'),
+      footer: paragraph('Page'),
+    });
+    const files = unzipSync(tracked);
+    const main = new TextDecoder().decode(files['word/document.xml']);
+    files['word/document.xml'] = strToU8(
+      main.replace(
+        '</w:sectPr></w:body>',
+        '<w:sectPrChange w:id="9" w:author="A" w:date="2018-10-29T10:00:00Z"><w:sectPr/>' +
+          '</w:sectPrChange></w:sectPr></w:body>',
+      ),
+    );
+    const values = buildLetterValues(record(), '2018-10-29');
+    const joined = renderSingleDocument(compileTemplate(zipSync(files)), [values, values]);
+    expect(partXml(joined).match(/<w:pgNumType w:start="1"\/>/g)).toHaveLength(2);
+  });
+
   test('page numbers count per letter', () => {
     const xml = partXml(document);
     expect(xml.match(/<w:pgNumType w:start="1"\/>/g)).toHaveLength(3);
@@ -391,6 +450,22 @@ describe('another prefix for WordprocessingML', () => {
     expect(() => renderSingleDocument(compileTemplate(otherPrefix), [values])).toThrow(
       /n’a pas été enregistré par Word/,
     );
+  });
+});
+
+describe('UTF-16 parts', () => {
+  const template = makeDocx({ body: paragraph('x') });
+  const files = unzipSync(template);
+  const main = new TextDecoder()
+    .decode(files['word/document.xml'])
+    .replace('x</w:t>', 'Ville : opistoclientville</w:t>')
+    .replace('encoding="UTF-8"', 'encoding="UTF-16"');
+  files['word/document.xml'] = new Uint8Array([0xff, 0xfe, ...Buffer.from(main, 'utf16le')]);
+  const letter = keep('utf-16', merge(zipSync(files)));
+
+  test('are read and written as UTF-8', () => {
+    expect(paragraphs(letter)).toEqual(['Ville : TOULOUSE']);
+    expect(partXml(letter)).toMatch(/^<\?xml version="1.0" encoding="UTF-8"/);
   });
 });
 

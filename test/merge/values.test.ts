@@ -137,6 +137,15 @@ describe('list tables', () => {
     ]);
   });
 
+  test('total beyond safe integers is refused', () => {
+    const invoice = { number: 'F', date: '2020-01-31', dueDate: '2020-02-29', paidCents: 0 };
+    const huge = { ...invoice, totalCents: Number.MAX_SAFE_INTEGER };
+    const sources = { invoices: [huge, huge], creditNotes: [], transactions: [] };
+    expect(() => buildListTable('opistolistefactures', sources)).toThrow(
+      /Les montants de la liste opistolistefactures sont trop grands/,
+    );
+  });
+
   test('total equals the sum of the rows', () => {
     const cents = fc.integer({ min: -10_000_000, max: 10_000_000 });
     const invoice = fc.record({

@@ -34,6 +34,25 @@ export type CompiledTemplate = {
   hasInnerSections: boolean;
 };
 
+/**
+ * Decodes a part as UTF-8, or as UTF-16 when it starts with a byte order mark (Word reads
+ * both). Letters are written in UTF-8, so the XML declaration is changed to say so.
+ */
+function decodeXmlPart(bytes: Uint8Array): string {
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : null;
+  if (utf16 === null) {
+    return strFromU8(bytes).replace(/^\uFEFF/, '');
+  }
+
+  const xml = new TextDecoder(utf16).decode(bytes);
+  return xml.replace(/^(<\?xml[^>]*encoding=["'])UTF-16(["'])/i, '$1UTF-8$2');
+}
+
 /** A4 with 2 cm margins, used when the document states no page size. */
 const DEFAULT_TEXT_WIDTH_TWIPS = 9638;
 
@@ -47,12 +66,15 @@ export function compileTemplate(bytes: Uint8Array): CompiledTemplate {
   let hasInnerSections = false;
 
   for (const part of docx.textParts) {
-    const xml = strFromU8(docx.files.get(part.name) as Uint8Array);
+    const xml = decodeXmlPart(docx.files.get(part.name) as Uint8Array);
     const document = parseXml(xml, part.name);
     declareWordPrefix(document, part.name);
     if (part.kind === 'body') {
       textWidth = readTextWidth(document) ?? textWidth;
-      hasInnerSections = document.getElementsByTagNameNS(W_NS, 'sectPr').length > 1;
+      // Section breaks sit in paragraph properties; a w:sectPr in a w:sectPrChange is history.
+      hasInnerSections = Array.from(document.getElementsByTagNameNS(W_NS, 'sectPr')).some(
+        (section) => isW(section.parentNode, 'pPr'),
+      );
     }
 
     const compiled = compilePart(
@@ -218,11 +240,19 @@ function keepWithNext(list: Element): void {
   properties.insertBefore(keepNext, style ? style.nextSibling : properties.firstChild);
 }
 
-/** True when no element but the body's section properties follows `paragraph`. */
+const BLOCK_ELEMENTS = ['p', 'tbl', 'sdt', 'customXml', 'altChunk'];
+
+/**
+ * True when no paragraph or table follows `paragraph` in its container. Markup such as a
+ * bookmark end may follow, but a table cell still needs the paragraph.
+ */
 function endsContainer(paragraph: Element): boolean {
   for (let next = paragraph.nextSibling; next; next = next.nextSibling) {
-    if (next.nodeType === 1) {
-      return isW(next, 'sectPr');
+    const element = next as Element;
+    if (next.nodeType === 1 && element.namespaceURI === W_NS) {
+      if (BLOCK_ELEMENTS.includes(element.localName ?? '')) {
+        return false;
+      }
     }
   }
   return true;

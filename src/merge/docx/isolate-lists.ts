@@ -55,9 +55,12 @@ function splitAround(paragraph: Element, marker: string): Pieces {
   removeSectionBreak(before);
   removeSectionBreak(list);
 
-  if (!isBlank(before)) {
+  const keepBefore = !isBlank(before);
+  if (keepBefore) {
     parent.insertBefore(before, paragraph);
+    removeStartProperties(list);
   }
+  removeStartProperties(after);
   parent.insertBefore(list, paragraph);
   const keepAfter = carriesSection || !isBlank(after);
   if (keepAfter) {
@@ -139,6 +142,23 @@ function setText(element: Element, text: string): void {
     element.removeChild(element.firstChild);
   }
   element.appendChild((element.ownerDocument as Document).createTextNode(text));
+}
+
+/**
+ * Removes what belongs to the start of the original paragraph only: a page break before it and
+ * its list number, which would otherwise repeat on every piece.
+ */
+function removeStartProperties(paragraph: Element): void {
+  const properties = childElements(paragraph).find((child) => isW(child, 'pPr'));
+  const startOnly = properties
+    ? childElements(properties).filter(
+        (child) => isW(child, 'pageBreakBefore') || isW(child, 'numPr'),
+      )
+    : [];
+
+  for (const element of startOnly) {
+    properties?.removeChild(element);
+  }
 }
 
 function sectionBreakOf(paragraph: Element): Element | undefined {

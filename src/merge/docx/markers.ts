@@ -7,6 +7,8 @@
  * uses private characters (symbol fonts do) cannot be misread.
  */
 
+import { MergeError } from '../errors';
+
 export type MarkerKind =
   /** A text field inside a `w:t`. */
   | 'T'
@@ -39,6 +41,11 @@ export function chooseMarkerSyntax(xml: string): MarkerSyntax {
       };
     }
   }
-  // Only a part that uses every private code point gets here, and none does in practice.
-  throw new Error('no free private-use code point for markers');
+  // Only a part that uses nearly every private code point gets here.
+  throw new MergeError(
+    'template_unsupported',
+    'Le modèle contient trop de caractères spéciaux (zone à usage privé d’Unicode) pour être ' +
+      'fusionné. Retirez les symboles inutiles du modèle, ou recopiez son texte dans un nouveau ' +
+      'document Word.',
+  );
 }

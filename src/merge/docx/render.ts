@@ -44,11 +44,9 @@ export function renderSegments(segments: readonly Segment[], values: LetterValue
       case 'list': {
         const table = values.lists[segment.field];
         if (table.rows.length > 0) {
-          // Word joins two tables with nothing between them into one, so a spacer paragraph
-          // separates the list from any table around it. After the table it also gives table
-          // cells, text boxes and the body the final paragraph they require.
-          const before = xml.endsWith('</w:tbl>') ? SPACER_PARAGRAPH : '';
-          xml += before + buildTableXml(table, segment.look) + SPACER_PARAGRAPH;
+          // The spacer after the table gives table cells, text boxes and the body the final
+          // paragraph they require, and keeps the list apart from a table that follows.
+          xml += buildTableXml(table, segment.look) + SPACER_PARAGRAPH;
           index = segment.end;
         }
         break;
@@ -58,7 +56,16 @@ export function renderSegments(segments: readonly Segment[], values: LetterValue
         break;
     }
   }
-  return xml;
+  return separateTables(xml);
+}
+
+// Word joins two tables with nothing but range markup between them into one table. They meet
+// where a list table follows a table, or where a dropped blank line stood between two tables.
+const ADJACENT_TABLES =
+  /<\/w:tbl>((?:<w:(?:bookmarkStart|bookmarkEnd|proofErr)\b[^>]*\/>)*)<w:tbl>/g;
+
+function separateTables(xml: string): string {
+  return xml.replace(ADJACENT_TABLES, `</w:tbl>$1${SPACER_PARAGRAPH}<w:tbl>`);
 }
 
 /**
