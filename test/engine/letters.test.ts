@@ -160,7 +160,7 @@ describe('tables in cells and sections', () => {
     body:
       '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid>' +
       `<w:tr><w:tc><w:tcPr><w:tcW w:w="9000" w:type="dxa"/></w:tcPr>${paragraph('opistolisteavoirs')}</w:tc></w:tr></w:tbl>` +
-      '<w:p><w:pPr><w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:pPr>' +
+      '<w:p><w:pPr><w:sectPr><w:pgSz w:w="11905" w:h="16838"/></w:sectPr></w:pPr>' +
       `${run('opistolistetransactions')}</w:p>` +
       paragraph('opistolistefacturesavoirs'),
   });
@@ -369,6 +369,63 @@ describe('single document', () => {
     expect(partXml(document).match(/<w:type w:val="nextPage"\/>/g)).toHaveLength(2);
   });
 
+  test('numbered lists restart in each letter', () => {
+    const numbered = (text: string) =>
+      '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr>' +
+      `${run(text)}</w:p>`;
+    const listTemplate = makeDocx({
+      body: numbered('régler opistoclientsolde') + numbered('nous écrire'),
+      numbering:
+        '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>' +
+        '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>' +
+        '<w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num>',
+    });
+    const values = buildLetterValues(record(), '2018-10-29');
+    const joined = keep(
+      'numbered-single',
+      renderSingleDocument(compileTemplate(listTemplate), [values, values, values]),
+    );
+    const ids = partXml(joined).match(/<w:numId w:val="\d+"\/>/g);
+    expect(ids).toEqual([
+      '<w:numId w:val="3"/>',
+      '<w:numId w:val="3"/>',
+      '<w:numId w:val="4"/>',
+      '<w:numId w:val="4"/>',
+      '<w:numId w:val="5"/>',
+      '<w:numId w:val="5"/>',
+    ]);
+    expect(partXml(joined, 'word/numbering.xml')).toContain(
+      '<w:num w:numId="4"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0">' +
+        '<w:startOverride w:val="1"/></w:lvlOverride></w:num>',
+    );
+  });
+
+  test('a letter never shows the previous letter header', () => {
+    const twoSections = makeDocx({
+      body:
+        `<w:p><w:pPr><w:sectPr><w:pgSz w:w="11905" w:h="16838"/></w:sectPr></w:pPr>` +
+        `${run('Lettre opistoclientnom')}</w:p>` +
+        paragraph('Annexe'),
+      header: paragraph('Relevé de opistoclientnom'),
+    });
+    const values = buildLetterValues(record(), '2018-10-29');
+    const joined = keep(
+      'sections-single',
+      renderSingleDocument(compileTemplate(twoSections), [values, values]),
+    );
+    const xml = partXml(joined);
+    // The template's first section has no header: in letter 2 it gets an empty one.
+    const firstSections = xml.match(
+      /<w:sectPr>(?:(?!<\/w:sectPr>).)*<w:pgSz w:w="11905" w:h="16838"\/>/g,
+    );
+    expect(firstSections).toHaveLength(2);
+    expect(firstSections?.[0]).not.toContain('headerReference');
+    expect(firstSections?.[1]).toContain(
+      '<w:headerReference w:type="default" r:id="rIdOpistoEmptyheader"/>',
+    );
+    expect(paragraphs(joined, 'word/opisto-empty-header.xml')).toEqual(['']);
+  });
+
   test('tracked page setup is not a section', () => {
     const tracked = makeDocx({
       body: paragraph('Madame opistoclientnom'),
@@ -415,11 +472,27 @@ describe('footnotes', () => {
     expect(paragraphs(letter, 'word/footnotes.xml')).toEqual(['Client 12345678900012']);
   });
 
-  test('single document refuses them with a reason', () => {
-    const values = buildLetterValues(record(), '2018-10-29');
-    expect(() => renderSingleDocument(compileTemplate(template), [values, values])).toThrow(
-      /notes de bas de page/,
+  test('single document gives each letter its notes', () => {
+    const other = record((draft) => {
+      draft.client.siret = '98765432100019';
+    });
+    const document = keep(
+      'footnote-single',
+      renderSingleDocument(compileTemplate(template), [
+        buildLetterValues(record(), '2018-10-29'),
+        buildLetterValues(other, '2018-10-29'),
+      ]),
     );
+    expect(paragraphs(document, 'word/footnotes.xml')).toEqual([
+      'Client 12345678900012',
+      'Client 98765432100019',
+    ]);
+    expect(partXml(document, 'word/footnotes.xml')).toContain('<w:footnote w:id="10001">');
+    const references = partXml(document).match(/<w:footnoteReference w:id="(\d+)"\/>/g);
+    expect(references).toEqual([
+      '<w:footnoteReference w:id="1"/>',
+      '<w:footnoteReference w:id="10001"/>',
+    ]);
   });
 });
 

@@ -10,7 +10,7 @@ import { isListField, type ListFieldName, type TextFieldName } from '../fields';
 import { hasSectionBreak, isolateListMarkers } from './isolate-lists';
 import { markFieldWords, type FoundWord, type Hole, type MarkContext } from './mark-fields';
 import { chooseMarkerSyntax, type MarkerSyntax } from './markers';
-import { readDocxPackage, readRelationships, type PartKind } from './package';
+import { readDocxPackage, readRelationships, type PartKind, type Relationship } from './package';
 import { collectAtoms } from './paragraph-text';
 import type { CompiledPart, Segment } from './segments';
 import { toPlainDocument } from './plain-document';
@@ -28,8 +28,8 @@ export type CompiledTemplate = {
   mainPart: string;
   /** Every word starting with "opisto", known or not, in document order within each part. */
   words: readonly TemplateWord[];
-  /** The header and footer parts, by the relationship id the main part refers to them with. */
-  headerFooterIds: ReadonlyMap<string, string>;
+  /** The main part's relationships to other parts of the package. */
+  mainRelationships: readonly Relationship[];
   /** True when the main part has section breaks of its own besides the final one. */
   hasInnerSections: boolean;
 };
@@ -91,17 +91,12 @@ export function compileTemplate(bytes: Uint8Array): CompiledTemplate {
       staticFiles.delete(part.name);
     }
   }
-  const headerFooterIds = new Map(
-    readRelationships(docx.files, docx.mainPart)
-      .filter((rel) => /\/(header|footer)$/.test(rel.type))
-      .map((rel) => [rel.id, rel.target]),
-  );
   return {
     staticFiles,
     parts,
     mainPart: docx.mainPart,
     words,
-    headerFooterIds,
+    mainRelationships: readRelationships(docx.files, docx.mainPart),
     hasInnerSections,
   };
 }

@@ -109,7 +109,13 @@ function unzip(bytes: Uint8Array): Map<string, Uint8Array> {
   return new Map(Object.entries(entries));
 }
 
-type Relationship = { id: string; type: string; target: string };
+export type Relationship = {
+  id: string;
+  /** The relationship type's URI, ending in its kind: ".../header", ".../footnotes". */
+  type: string;
+  /** The target as a part name, "word/header1.xml". */
+  target: string;
+};
 
 /** Reads the relationships of `sourcePart`; targets come back as part names. */
 export function readRelationships(

@@ -1,20 +1,31 @@
 /**
  * All letters in one document, each starting on a new page, as Word's mail merge makes them.
  *
- * Each letter becomes its own section: its last section break is a "next page" one, and its
- * headers and footers are copied per letter when they hold fields. Ids that Word wants unique
- * (drawing ids, bookmark ids) are renumbered per letter. When the template has one section, page
- * numbers restart at 1 for each letter and NUMPAGES fields become SECTIONPAGES, so that "Page 1
- * sur 2" counts the pages of the letter, not of the whole document.
+ * Each letter becomes its own run of sections, ending with a "next page" section break. What
+ * Word wants once per document is made once per letter:
+ * - headers and footers with fields are copied per letter;
+ * - footnotes and endnotes are copied per letter, with new ids;
+ * - numbered lists restart in each letter;
+ * - drawing and bookmark ids are offset per letter.
+ * When the template has one section, page numbers restart at 1 for each letter and NUMPAGES
+ * fields become SECTIONPAGES, so that "Page 1 sur 2" counts the pages of the letter.
  */
-import { strFromU8 } from 'fflate';
-
 import { MergeError } from '../errors';
 import type { LetterValues } from '../values';
 import type { CompiledTemplate } from './compile';
-import { relationshipsPartName, writeDocxPackage } from './package';
-import type { CompiledPart, Segment } from './segments';
+import { writeDocxPackage, type Relationship } from './package';
 import { renderSegments } from './render';
+import {
+  addHeaderReferences,
+  findBodySection,
+  nextPageSection,
+  restartPageNumbers,
+  replaceNumPages,
+} from './sections';
+import type { CompiledPart, Segment } from './segments';
+import { addOverrides, addRelationships, PackageFiles } from './package-edits';
+import { NumberingRestarts } from './numbering-restarts';
+import { NoteCopies } from './note-copies';
 
 // A near-invisible paragraph carries each letter's section break, so it adds no blank line.
 const BREAK_PARAGRAPH_START =
@@ -22,176 +33,148 @@ const BREAK_PARAGRAPH_START =
   '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>';
 const BREAK_PARAGRAPH_END = '</w:pPr></w:p>';
 
-/** Elements that follow `w:pgNumType` in `w:sectPr`, in schema order. */
-const AFTER_PAGE_NUMBERS =
-  /<w:(cols|formProt|vAlign|noEndnote|titlePg|textDirection|bidi|rtlGutter|docGrid|printerSettings|sectPrChange)\b/;
+/** Drawing and bookmark ids of letter n are offset by n times this. */
+const ID_OFFSET = 100_000;
 
-/** Elements that follow `w:type` in `w:sectPr`, in schema order. */
-const AFTER_TYPE =
-  /<w:(pgSz|pgMar|paperSrc|pgBorders|lnNumType|pgNumType|cols|formProt|vAlign|noEndnote|titlePg|textDirection|bidi|rtlGutter|docGrid|printerSettings|sectPrChange)\b/;
-
-/** Makes one .docx holding every letter; letters must not be empty. */
+/** Makes one .docx holding every letter, in order. */
 export function renderSingleDocument(
   template: CompiledTemplate,
   letters: readonly LetterValues[],
 ): Uint8Array {
-  rejectFieldsInNotes(template);
-  const files = new Map<string, Uint8Array | string>(template.staticFiles);
+  const files = new PackageFiles(template.staticFiles);
   const main = template.parts.find((part) => part.name === template.mainPart) as CompiledPart;
-  const copies = template.parts.filter((part) => isHeaderOrFooter(template, part.name));
   const mainSegments = withSectionMark(main.segments);
-  const restartPages = !template.hasInnerSections;
+  const headers = new HeaderCopies(template, files);
+  const notes = NoteCopies.forTemplate(template, files);
+  const numbering = NumberingRestarts.forTemplate(template, files);
 
   const bodies = letters.map((values, index) => {
-    const ids = copyHeadersAndFooters(template, copies, values, index, files);
-    const xml = renumberIds(renderSegments(mainSegments, values), index);
-    return renameReferences(xml, ids);
+    let xml = renderSegments(mainSegments, values);
+    xml = index === 0 ? xml : renumberIds(xml, index);
+    xml = headers.addLetter(values, index, xml);
+    xml = notes.addLetter(values, index, xml);
+    return numbering.addLetter(index, xml);
   });
-  files.set(template.mainPart, joinBodies(bodies, restartPages));
 
-  for (const part of template.parts.filter((candidate) => candidate !== main)) {
-    if (!copies.includes(part)) {
-      files.set(part.name, renderSegments(part.segments, letters[0] as LetterValues));
-    }
-  }
-  if (restartPages) {
+  files.set(template.mainPart, joinBodies(bodies, template));
+  headers.finish();
+  notes.finish();
+  numbering.finish();
+  if (!template.hasInnerSections) {
     countPagesPerLetter(template, files);
   }
-  return writeDocxPackage(files);
+  return writeDocxPackage(files.toMap());
 }
 
-/** Turns NUMPAGES into SECTIONPAGES in the body, headers and footers, copies included. */
-function countPagesPerLetter(
-  template: CompiledTemplate,
-  files: Map<string, Uint8Array | string>,
-): void {
-  const headersAndFooters = [...files.keys()].filter((name) =>
-    /^word\/(header|footer)[^/]*\.xml$/.test(name),
-  );
+/** Renders headers and footers: the first letter in the template's parts, later ones in copies. */
+class HeaderCopies {
+  private readonly parts: readonly CompiledPart[];
+  private readonly relationships: Relationship[] = [];
+  private readonly overrides: string[] = [];
+  private readonly emptyParts = new Map<'header' | 'footer', string>();
 
-  for (const name of [template.mainPart, ...headersAndFooters]) {
-    const xml = readText(files, name);
-    if (xml !== undefined && xml.includes('NUMPAGES')) {
-      files.set(name, replaceNumPages(xml));
-    }
+  constructor(
+    private readonly template: CompiledTemplate,
+    private readonly files: PackageFiles,
+  ) {
+    const targets = template.mainRelationships.filter(isHeaderOrFooter).map((rel) => rel.target);
+    this.parts = template.parts.filter((part) => targets.includes(part.name));
   }
-}
 
-function replaceNumPages(xml: string): string {
-  return xml
-    .replace(/(<w:instrText\b[^>]*>[^<]*?)\bNUMPAGES\b/g, '$1SECTIONPAGES')
-    .replace(/(\bw:instr="[^"]*?)\bNUMPAGES\b/g, '$1SECTIONPAGES');
-}
+  /** Renders the letter's headers and points its sections at them. */
+  addLetter(values: LetterValues, index: number, body: string): string {
+    const renamed = new Map<string, string>();
 
-function rejectFieldsInNotes(template: CompiledTemplate): void {
-  const notes = template.parts.filter(
-    (part) => part.name !== template.mainPart && !isHeaderOrFooter(template, part.name),
-  );
-  if (notes.length > 0) {
-    throw new MergeError(
-      'template_unsupported',
-      'Le modèle a des champs dans des notes de bas de page ou de fin de document, que le mode ' +
-        '« Un seul document » ne sait pas répéter pour chaque client. Choisissez « Un document ' +
-        'par client », ou sortez ces champs des notes.',
-      { parts: notes.map((part) => part.name).join(', ') },
-    );
-  }
-}
-
-function isHeaderOrFooter(template: CompiledTemplate, partName: string): boolean {
-  return [...template.headerFooterIds.values()].includes(partName);
-}
-
-/**
- * Renders the headers and footers with fields for one letter. The first letter keeps the
- * template's parts; the others get copies with new names and relationship ids.
- */
-function copyHeadersAndFooters(
-  template: CompiledTemplate,
-  parts: readonly CompiledPart[],
-  values: LetterValues,
-  index: number,
-  files: Map<string, Uint8Array | string>,
-): Map<string, string> {
-  const renamed = new Map<string, string>();
-
-  for (const part of parts) {
-    const xml = renderSegments(part.segments, values);
-    if (index === 0) {
-      files.set(part.name, xml);
-      continue;
-    }
-
-    const copyName = part.name.replace(/\.xml$/, `_l${index + 1}.xml`);
-    files.set(copyName, xml);
-    copyPartRelationships(files, part.name, copyName);
-    for (const [id, target] of template.headerFooterIds) {
-      if (target === part.name) {
-        const copyId = `${id}_l${index + 1}`;
-        renamed.set(id, copyId);
-        addRelationship(files, template.mainPart, id, copyId, copyName);
+    for (const part of this.parts) {
+      const xml = renderSegments(part.segments, values);
+      if (index === 0) {
+        this.files.set(part.name, xml);
+        continue;
+      }
+      const copyName = part.name.replace(/(\.xml)?$/i, `_l${index + 1}.xml`);
+      this.files.set(copyName, renumberIds(xml, index));
+      this.files.copyRelationships(part.name, copyName);
+      this.overrides.push(...this.files.overridesFor(part.name, copyName));
+      for (const rel of this.template.mainRelationships.filter((r) => r.target === part.name)) {
+        const copy = { ...rel, id: `${rel.id}_l${index + 1}`, target: copyName };
+        this.relationships.push(copy);
+        renamed.set(rel.id, copy.id);
       }
     }
-    addContentType(files, part.name, copyName);
-  }
-  return renamed;
-}
 
-function readText(files: Map<string, Uint8Array | string>, name: string): string | undefined {
-  const content = files.get(name);
-  return typeof content === 'string' || content === undefined ? content : strFromU8(content);
-}
-
-function copyPartRelationships(
-  files: Map<string, Uint8Array | string>,
-  source: string,
-  copy: string,
-): void {
-  const relationships = files.get(relationshipsPartName(source));
-  if (relationships) {
-    files.set(relationshipsPartName(copy), relationships);
-  }
-}
-
-function addRelationship(
-  files: Map<string, Uint8Array | string>,
-  mainPart: string,
-  sourceId: string,
-  copyId: string,
-  copyName: string,
-): void {
-  const name = relationshipsPartName(mainPart);
-  const xml = readText(files, name) ?? '';
-  const source = new RegExp(`<Relationship\\b[^>]*Id="${escapeRegExp(sourceId)}"[^>]*/>`).exec(xml);
-  if (!source) {
-    return;
+    const renamedBody = renameReferences(body, renamed);
+    return index === 0 || !this.template.hasInnerSections
+      ? renamedBody
+      : this.blankInheritedHeaders(renamedBody);
   }
 
-  const target = copyName.slice(copyName.lastIndexOf('/') + 1);
-  const copy = source[0]
-    .replace(/Id="[^"]*"/, `Id="${copyId}"`)
-    .replace(/Target="[^"]*"/, `Target="${target}"`);
-  files.set(name, xml.replace('</Relationships>', `${copy}</Relationships>`));
+  /**
+   * Gives the letter's first section its own (empty) headers where it has none, because a
+   * section without a header shows the one of the section before: the previous client's.
+   */
+  private blankInheritedHeaders(body: string): string {
+    const section = findBodySection(body);
+    if (!section) {
+      return body;
+    }
+    const missing = ['header', 'footer'].flatMap((kind) =>
+      ['default', 'first', 'even']
+        .filter((type) => usesReference(this.template, kind, type))
+        .filter(
+          (type) => !new RegExp(`<w:${kind}Reference\\b[^>]*w:type="${type}"`).test(section.xml),
+        )
+        .map((type) => ({ kind: kind as 'header' | 'footer', type })),
+    );
+    if (missing.length === 0) {
+      return body;
+    }
+
+    const references = missing.map(
+      ({ kind, type }) => `<w:${kind}Reference w:type="${type}" r:id="${this.emptyPart(kind)}"/>`,
+    );
+    const updated = addHeaderReferences(section.xml, references.join(''));
+    return body.slice(0, section.start) + updated + body.slice(section.end);
+  }
+
+  private emptyPart(kind: 'header' | 'footer'): string {
+    const existing = this.emptyParts.get(kind);
+    if (existing) {
+      return existing;
+    }
+
+    const id = `rIdOpistoEmpty${kind}`;
+    const name = `word/opisto-empty-${kind}.xml`;
+    const root = kind === 'header' ? 'w:hdr' : 'w:ftr';
+    this.files.set(name, `<${root} xmlns:w="${W_NAMESPACE}"><w:p/></${root}>`);
+    this.overrides.push(
+      `<Override PartName="/${name}" ContentType="${WORD_CONTENT_TYPE}.${kind}+xml"/>`,
+    );
+    this.relationships.push({ id, type: `${RELATIONSHIP_TYPE}/${kind}`, target: name });
+    this.emptyParts.set(kind, id);
+    return id;
+  }
+
+  /** Writes the relationships and content types that the copies need, in one pass. */
+  finish(): void {
+    addRelationships(this.files, this.template.mainPart, this.relationships);
+    addOverrides(this.files, this.overrides);
+  }
 }
 
-function addContentType(
-  files: Map<string, Uint8Array | string>,
-  source: string,
-  copy: string,
-): void {
-  const name = '[Content_Types].xml';
-  const xml = readText(files, name) ?? '';
-  const override = new RegExp(`<Override\\b[^>]*PartName="/${escapeRegExp(source)}"[^>]*/>`).exec(
-    xml,
+const W_NAMESPACE = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const WORD_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
+const RELATIONSHIP_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+function isHeaderOrFooter(rel: Relationship): boolean {
+  return /\/(header|footer)$/.test(rel.type);
+}
+
+function usesReference(template: CompiledTemplate, kind: string, type: string): boolean {
+  const main = template.parts.find((part) => part.name === template.mainPart);
+  const pattern = new RegExp(`<w:${kind}Reference\\b[^>]*w:type="${type}"`);
+  return (main?.segments ?? []).some(
+    (segment) => segment.kind === 'static' && pattern.test(segment.xml),
   );
-  if (override) {
-    const added = override[0].replace(/PartName="[^"]*"/, `PartName="/${copy}"`);
-    files.set(name, xml.replace('</Types>', `${added}</Types>`));
-  }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function renameReferences(xml: string, renamed: ReadonlyMap<string, string>): string {
@@ -207,21 +190,32 @@ function renameReferences(xml: string, renamed: ReadonlyMap<string, string>): st
 
 /** Offsets ids per letter so that no two letters share a drawing or bookmark id. */
 function renumberIds(xml: string, index: number): string {
-  if (index === 0) {
-    return xml;
-  }
-  const offset = index * 100_000;
+  const offset = index * ID_OFFSET;
   return xml.replace(
     /(<(?:wp:docPr|w:bookmarkStart|w:bookmarkEnd)\b[^>]*?\b(?:w:)?id=")(\d+)(")/g,
     (_whole, start: string, id: string, end: string) => `${start}${Number(id) + offset}${end}`,
   );
 }
 
+/** Turns NUMPAGES into SECTIONPAGES in the body, headers and footers, copies included. */
+function countPagesPerLetter(template: CompiledTemplate, files: PackageFiles): void {
+  const headerAndFooterNames = files
+    .names()
+    .filter((name) => /^word\/.*(header|footer)[^/]*\.xml$/i.test(name));
+
+  for (const name of [template.mainPart, ...headerAndFooterNames]) {
+    const xml = files.text(name);
+    if (xml !== undefined && xml.includes('NUMPAGES')) {
+      files.set(name, replaceNumPages(xml));
+    }
+  }
+}
+
 /** Joins the letters' bodies; every letter but the last ends with a next-page section break. */
-function joinBodies(bodies: readonly string[], restartPages: boolean): string {
+function joinBodies(bodies: readonly string[], template: CompiledTemplate): string {
   const split = bodies.map(splitAtBodySection);
   const sections = split.map((body) =>
-    restartPages ? restartPageNumbers(body.section) : body.section,
+    template.hasInnerSections ? body.section : restartPageNumbers(body.section),
   );
   const first = split[0] as SplitBody;
   const last = split[split.length - 1] as SplitBody;
@@ -239,6 +233,10 @@ function joinBodies(bodies: readonly string[], restartPages: boolean): string {
 
 type SplitBody = { head: string; content: string; section: string; tail: string };
 
+/** Written where the body's final section properties start, to cut each letter there. */
+const SECTION_MARK = '<!--opisto-section-->';
+const DEFAULT_SECTION = '<w:sectPr/>';
+
 function splitAtBodySection(xml: string): SplitBody {
   const bodyOpen = /<w:body\b[^>]*>/.exec(xml);
   const bodyClose = xml.lastIndexOf('</w:body>');
@@ -250,10 +248,10 @@ function splitAtBodySection(xml: string): SplitBody {
       { reason: 'main part does not use the w prefix' },
     );
   }
-  const sectionStart = xml.lastIndexOf(SECTION_MARK, bodyClose);
-  const contentStart = bodyOpen ? bodyOpen.index + bodyOpen[0].length : 0;
-  const section = xml.slice(sectionStart + SECTION_MARK.length, bodyClose);
 
+  const sectionStart = xml.lastIndexOf(SECTION_MARK, bodyClose);
+  const contentStart = bodyOpen.index + bodyOpen[0].length;
+  const section = xml.slice(sectionStart + SECTION_MARK.length, bodyClose);
   return {
     head: xml.slice(0, contentStart),
     content: xml.slice(contentStart, sectionStart),
@@ -262,38 +260,8 @@ function splitAtBodySection(xml: string): SplitBody {
   };
 }
 
-/** Written where the body's final section properties start, to cut each letter there. */
-const SECTION_MARK = '<!--opisto-section-->';
-const DEFAULT_SECTION = '<w:sectPr/>';
-
-function restartPageNumbers(section: string): string {
-  if (section === DEFAULT_SECTION) {
-    return '<w:sectPr><w:pgNumType w:start="1"/></w:sectPr>';
-  }
-  const existing = /<w:pgNumType\b([^>]*?)\/>/.exec(section);
-  if (existing) {
-    const attributes = (existing[1] ?? '').replace(/\s*w:start="[^"]*"/, '');
-    return section.replace(existing[0], `<w:pgNumType${attributes} w:start="1"/>`);
-  }
-  const after = AFTER_PAGE_NUMBERS.exec(section);
-  const at = after ? after.index : section.lastIndexOf('</w:sectPr>');
-  return `${section.slice(0, at)}<w:pgNumType w:start="1"/>${section.slice(at)}`;
-}
-
-function nextPageSection(section: string): string {
-  if (/<w:type\b[^>]*\/>/.test(section)) {
-    return section.replace(/<w:type\b[^>]*\/>/, '<w:type w:val="nextPage"/>');
-  }
-  if (section === DEFAULT_SECTION) {
-    return '<w:sectPr><w:type w:val="nextPage"/></w:sectPr>';
-  }
-  const after = AFTER_TYPE.exec(section);
-  const at = after ? after.index : section.lastIndexOf('</w:sectPr>');
-  return `${section.slice(0, at)}<w:type w:val="nextPage"/>${section.slice(at)}`;
-}
-
 /** The segments of the main part with the section mark written in; kept for the join. */
-export function withSectionMark(segments: readonly Segment[]): Segment[] {
+function withSectionMark(segments: readonly Segment[]): Segment[] {
   return segments.map((segment) =>
     segment.kind === 'bodySection' ? { kind: 'static', xml: SECTION_MARK } : segment,
   );

@@ -1,0 +1,96 @@
+/**
+ * Footnotes and endnotes of a document of many letters. A note belongs to the place that refers
+ * to it, and Word does not accept two references to one note, so each later letter gets copies
+ * of the notes, with new ids, and filled with its own values.
+ */
+import type { LetterValues } from '../values';
+import type { CompiledTemplate } from './compile';
+import type { PackageFiles } from './package-edits';
+import { renderSegments } from './render';
+import type { CompiledPart } from './segments';
+
+/** Note ids of letter n are offset by n times this. */
+const NOTE_ID_OFFSET = 10_000;
+
+type NotesPart = { name: string; kind: 'footnote' | 'endnote'; compiled?: CompiledPart };
+
+export class NoteCopies {
+  private readonly copies = new Map<string, string[]>();
+
+  private constructor(
+    private readonly parts: readonly NotesPart[],
+    private readonly files: PackageFiles,
+  ) {}
+
+  static forTemplate(template: CompiledTemplate, files: PackageFiles): NoteCopies {
+    const parts: NotesPart[] = [];
+    for (const rel of template.mainRelationships) {
+      const kind = /\/(footnotes|endnotes)$/.exec(rel.type)?.[1];
+      const compiled = template.parts.find((part) => part.name === rel.target);
+      if (kind && (compiled || files.text(rel.target) !== undefined)) {
+        parts.push({
+          name: rel.target,
+          kind: kind === 'footnotes' ? 'footnote' : 'endnote',
+          compiled,
+        });
+      }
+    }
+    return new NoteCopies(parts, files);
+  }
+
+  /** Renders the letter's notes and points its references at them. */
+  addLetter(values: LetterValues, index: number, body: string): string {
+    let updated = body;
+
+    for (const part of this.parts) {
+      const xml = part.compiled
+        ? renderSegments(part.compiled.segments, values)
+        : (this.files.text(part.name) ?? '');
+      if (index === 0) {
+        this.files.set(part.name, xml);
+        continue;
+      }
+      const offset = index * NOTE_ID_OFFSET;
+      const copies = this.copies.get(part.name) ?? [];
+      copies.push(...userNotes(xml, part.kind).map((note) => offsetNoteId(note, offset)));
+      this.copies.set(part.name, copies);
+      updated = offsetReferences(updated, part.kind, offset);
+    }
+    return updated;
+  }
+
+  /** Appends the copies to each notes part, in one edit. */
+  finish(): void {
+    for (const part of this.parts) {
+      const copies = this.copies.get(part.name) ?? [];
+      const xml = this.files.text(part.name) ?? '';
+      const close = `</w:${part.kind}s>`;
+      if (copies.length > 0) {
+        this.files.set(part.name, xml.replace(close, `${copies.join('')}${close}`));
+      }
+    }
+  }
+}
+
+/** Returns the notes that text refers to; separators (w:type="separator" …) stay shared. */
+function userNotes(xml: string, kind: string): string[] {
+  const notes = new RegExp(`<w:${kind}\\b([^>]*?)(?:/>|>[\\s\\S]*?</w:${kind}>)`, 'g');
+  return [...xml.matchAll(notes)]
+    .filter(([, attributes]) => !/w:type="(?!normal")/.test(attributes ?? ''))
+    .map(([note]) => note);
+}
+
+function offsetNoteId(note: string, offset: number): string {
+  return note.replace(
+    /^(<w:\w+\b[^>]*?\bw:id=")(-?\d+)(")/,
+    (_whole, start, id: string, end) => `${start}${Number(id) + offset}${end}`,
+  );
+}
+
+function offsetReferences(body: string, kind: string, offset: number): string {
+  const references = new RegExp(`(<w:${kind}Reference\\b[^>]*?\\bw:id=")(-?\\d+)(")`, 'g');
+  return body.replace(
+    references,
+    (_whole, start, id: string, end) => `${start}${Number(id) + offset}${end}`,
+  );
+}
