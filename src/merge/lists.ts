@@ -30,7 +30,7 @@ export type ListTable = {
 
 export const TOTAL_LABEL = 'Total restant :';
 
-const date = (header: string): ListColumn => ({ header, alignment: 'left', weight: 13 });
+const date = (header: string): ListColumn => ({ header, alignment: 'left', weight: 15 });
 const amount = (header: string, weight = 13): ListColumn => ({
   header,
   alignment: 'right',

@@ -60,6 +60,8 @@ function tablePropertiesXml(): string {
     '<w:tblPr>' +
     `<w:tblW w:w="${FULL_WIDTH_PCT}" w:type="pct"/>` +
     `<w:tblBorders>${borders}</w:tblBorders>` +
+    // Fixed layout keeps the column shares whatever the content, in Word and LibreOffice alike.
+    '<w:tblLayout w:type="fixed"/>' +
     '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>' +
     '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="1" w:firstColumn="0" w:lastColumn="0" ' +
     'w:noHBand="1" w:noVBand="1"/>' +
