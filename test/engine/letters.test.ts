@@ -442,12 +442,47 @@ describe('single document', () => {
     );
     const values = buildLetterValues(record(), '2018-10-29');
     const joined = renderSingleDocument(compileTemplate(zipSync(files)), [values, values]);
-    expect(partXml(joined).match(/<w:pgNumType w:start="1"\/>/g)).toHaveLength(2);
+    expect(partXml(joined).match(/<w:pgNumType w:start="1"\/>/g)).toHaveLength(1);
+    expect(partXml(joined)).toContain('<w:pgNumType w:start="1"/><w:sectPrChange');
+  });
+
+  test('each later letter starts a new page', () => {
+    const sections = partXml(document).match(/<w:sectPr>.*?<\/w:sectPr>/g) ?? [];
+    expect(sections).toHaveLength(3);
+    // A section's type says how it starts: the first letter's is left as the template has it.
+    expect(sections[0]).not.toContain('nextPage');
+    expect(sections[1]).toContain('<w:type w:val="nextPage"/>');
+    expect(sections[2]).toContain('<w:type w:val="nextPage"/>');
+  });
+
+  test('ids, bookmarks and comments stay unique', () => {
+    const marked = makeDocx({
+      body:
+        '<w:p><w:bookmarkStart w:id="0" w:name="Solde"/><w:r><w:t>opistoclientsolde</w:t></w:r>' +
+        '<w:bookmarkEnd w:id="0"/><w:commentRangeStart w:id="0"/>' +
+        '<w:r><w:t>Voir</w:t></w:r><w:commentRangeEnd w:id="0"/>' +
+        '<w:r><w:commentReference w:id="0"/></w:r></w:p>' +
+        '<w:p><w:hyperlink w:anchor="Solde"><w:r><w:t>Solde</w:t></w:r></w:hyperlink>' +
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>' +
+        '<w:r><w:instrText xml:space="preserve"> REF Solde \\h </w:instrText></w:r>' +
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>',
+    });
+    const values = buildLetterValues(record(), '2018-10-29');
+    const xml = partXml(renderSingleDocument(compileTemplate(marked), [values, values]));
+
+    expect(xml.match(/<w:bookmarkStart w:id="(\d+)" w:name="([^"]+)"\/>/g)).toEqual([
+      '<w:bookmarkStart w:id="0" w:name="Solde"/>',
+      '<w:bookmarkStart w:id="1" w:name="Solde_l2"/>',
+    ]);
+    expect(xml.match(/w:anchor="[^"]+"/g)).toEqual(['w:anchor="Solde"', 'w:anchor="Solde_l2"']);
+    expect(xml.match(/ REF \S+/g)).toEqual([' REF Solde', ' REF Solde_l2']);
+    expect(xml.match(/<w:commentReference/g)).toHaveLength(1);
+    expect(xml.match(/<w:commentRangeStart/g)).toHaveLength(1);
   });
 
   test('page numbers count per letter', () => {
     const xml = partXml(document);
-    expect(xml.match(/<w:pgNumType w:start="1"\/>/g)).toHaveLength(3);
+    expect(xml.match(/<w:pgNumType w:start="1"\/>/g)).toHaveLength(2);
     expect(partXml(document, 'word/footer1.xml')).toContain('> SECTIONPAGES </w:instrText>');
     expect(partXml(document, 'word/footer1.xml')).not.toContain('NUMPAGES');
   });
@@ -465,6 +500,7 @@ describe('footnotes', () => {
       '<w:p><w:r><w:t>Voir la note</w:t></w:r>' +
       '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r></w:p>',
     footnote: paragraph('Client opistoclientsiret'),
+    settings: '<w:defaultTabStop w:val="708"/><w:compat/>',
   });
   const letter = keep('footnote', merge(template));
 
@@ -488,6 +524,9 @@ describe('footnotes', () => {
       'Client 98765432100019',
     ]);
     expect(partXml(document, 'word/footnotes.xml')).toContain('<w:footnote w:id="10001">');
+    expect(partXml(document, 'word/settings.xml')).toContain(
+      '<w:footnotePr><w:numRestart w:val="eachSect"/></w:footnotePr>',
+    );
     const references = partXml(document).match(/<w:footnoteReference w:id="(\d+)"\/>/g);
     expect(references).toEqual([
       '<w:footnoteReference w:id="1"/>',

@@ -15,7 +15,7 @@ import { collectAtoms } from './paragraph-text';
 import type { CompiledPart, Segment } from './segments';
 import { toPlainDocument } from './plain-document';
 import type { TableLook } from './table-xml';
-import { childElements, isW, MC_NS, parseXml, serializeXml, STRICT_W_NS, W_NS } from './xml';
+import { childElements, isW, MC_NS, parseXml, R_NS, serializeXml, STRICT_W_NS, W_NS } from './xml';
 
 /** A word starting with "opisto" found in the template, and where. */
 export type TemplateWord = FoundWord & { part: string; partKind: PartKind };
@@ -102,8 +102,9 @@ export function compileTemplate(bytes: Uint8Array): CompiledTemplate {
 }
 
 /**
- * Makes sure the prefix `w` names WordprocessingML at the part's root, because the XML written
- * for values and tables uses it. Word always writes `w`; other tools may choose another prefix.
+ * Makes sure the prefixes `w` and `r` name WordprocessingML and relationships at the part's
+ * root, because the XML written for values, tables and header references uses them. Word always
+ * writes these prefixes; other tools may choose others.
  */
 function declareWordPrefix(document: Document, part: string): void {
   const root = document.documentElement as Element;
@@ -111,11 +112,16 @@ function declareWordPrefix(document: Document, part: string): void {
     throw templateStrict();
   }
 
-  const bound = root.lookupNamespaceURI('w');
-  if (bound === null) {
-    root.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns:w', W_NS);
-  } else if (bound !== W_NS) {
-    throw templateDamaged(part, `prefix w is bound to ${bound}`);
+  for (const [prefix, namespace] of [
+    ['w', W_NS],
+    ['r', R_NS],
+  ] as const) {
+    const bound = root.lookupNamespaceURI(prefix);
+    if (bound === null) {
+      root.setAttributeNS('http://www.w3.org/2000/xmlns/', `xmlns:${prefix}`, namespace);
+    } else if (bound !== namespace && prefix === 'w') {
+      throw templateDamaged(part, `prefix w is bound to ${bound}`);
+    }
   }
 }
 

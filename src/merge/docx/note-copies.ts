@@ -20,6 +20,7 @@ export class NoteCopies {
   private constructor(
     private readonly parts: readonly NotesPart[],
     private readonly files: PackageFiles,
+    private readonly settingsPart: string | undefined,
   ) {}
 
   static forTemplate(template: CompiledTemplate, files: PackageFiles): NoteCopies {
@@ -35,11 +36,17 @@ export class NoteCopies {
         });
       }
     }
-    return new NoteCopies(parts, files);
+    const settings = template.mainRelationships.find((rel) => /\/settings$/.test(rel.type));
+    return new NoteCopies(parts, files, settings?.target);
   }
 
-  /** Renders the letter's notes and points its references at them. */
-  addLetter(values: LetterValues, index: number, body: string): string {
+  /** Renders the letter's notes, `adjust`ing their ids, and points its references at them. */
+  addLetter(
+    values: LetterValues,
+    index: number,
+    body: string,
+    adjust: (xml: string) => string,
+  ): string {
     let updated = body;
 
     for (const part of this.parts) {
@@ -52,11 +59,24 @@ export class NoteCopies {
       }
       const offset = index * NOTE_ID_OFFSET;
       const copies = this.copies.get(part.name) ?? [];
-      copies.push(...userNotes(xml, part.kind).map((note) => offsetNoteId(note, offset)));
+      copies.push(...userNotes(xml, part.kind).map((note) => adjust(offsetNoteId(note, offset))));
       this.copies.set(part.name, copies);
       updated = offsetReferences(updated, part.kind, offset);
     }
     return updated;
+  }
+
+  /** Numbers and places notes per letter, for templates of one section. */
+  numberPerSection(): void {
+    const settings = this.settingsPart ? this.files.text(this.settingsPart) : undefined;
+    if (!this.settingsPart || settings === undefined || this.parts.length === 0) {
+      return;
+    }
+    let updated = settings;
+    for (const part of this.parts) {
+      updated = numberNotesPerSection(updated, part.kind);
+    }
+    this.files.set(this.settingsPart, updated);
   }
 
   /** Appends the copies to each notes part, in one edit. */
@@ -70,6 +90,39 @@ export class NoteCopies {
       }
     }
   }
+}
+
+const SETTINGS_AFTER_NOTES =
+  /<(w:compat|w:docVars|w:rsids|m:mathPr|w:attachedSchema|w:themeFontLang|w:clrSchemeMapping|w:doNotIncludeSubdocsInStats|w:doNotAutoCompressPictures|w:forceUpgrade|w:captions|w:readModeInkLockDown|w:smartTagType|sl:schemaLibrary|w:shapeDefaults|w:doNotEmbedSmartTags|w:decimalSymbol|w:listSeparator)\b/;
+
+/**
+ * Numbers footnotes or endnotes from 1 in each section, and prints endnotes at the end of each
+ * section. Called for templates of one section, where a section is a letter.
+ */
+function numberNotesPerSection(settings: string, kind: 'footnote' | 'endnote'): string {
+  const properties = `w:${kind}Pr`;
+  const restart = '<w:numRestart w:val="eachSect"/>';
+  const position = kind === 'endnote' ? '<w:pos w:val="sectEnd"/>' : '';
+  const existing = new RegExp(`<${properties}>([\\s\\S]*?)</${properties}>|<${properties}/>`).exec(
+    settings,
+  );
+
+  if (!existing) {
+    const element = `<${properties}>${position}${restart}</${properties}>`;
+    const follower = SETTINGS_AFTER_NOTES.exec(settings);
+    const at = follower ? follower.index : settings.lastIndexOf('</w:settings>');
+    return `${settings.slice(0, at)}${element}${settings.slice(at)}`;
+  }
+
+  // Inside, the schema orders w:pos, w:numFmt, w:numStart, w:numRestart, then the separators.
+  let inner = (existing[1] ?? '').replace(/<w:numRestart\b[^>]*\/>/, '');
+  if (position) {
+    inner = inner.replace(/<w:pos\b[^>]*\/>/, '');
+  }
+  const separators = inner.search(new RegExp(`<w:${kind}\\b`));
+  const at = separators >= 0 ? separators : inner.length;
+  inner = `${position}${inner.slice(0, at)}${restart}${inner.slice(at)}`;
+  return settings.replace(existing[0], `<${properties}>${inner}</${properties}>`);
 }
 
 /** Returns the notes that text refers to; separators (w:type="separator" …) stay shared. */

@@ -2,11 +2,25 @@
  * Restarts numbered lists in each letter of a document of many letters. Paragraphs of one list
  * share a numbering instance (`w:num`), so letter 2 would go on from letter 1's last number.
  * Each later letter gets new instances of the same list definitions, starting again.
+ *
+ * A new instance keeps the level overrides of the one it copies (a list set to start at 5 starts
+ * at 5 again). Only the first instance of each definition in a letter restarts, so that a list
+ * the template continues from another one still continues within the letter.
+ *
+ * NOTE: numbering that paragraphs take from their style (numbered headings) is not restarted.
  */
 import type { CompiledTemplate } from './compile';
 import type { PackageFiles } from './package-edits';
 
-type ListDefinition = { abstractId: string; starts: ReadonlyMap<string, string> };
+type ListDefinition = {
+  abstractId: string;
+  /** Start value of each level of the abstract definition. */
+  starts: ReadonlyMap<string, string>;
+  /** The instance's own `w:lvlOverride` elements, as written. */
+  overrides: string;
+  /** Levels that those overrides cover. */
+  overriddenLevels: ReadonlySet<string>;
+};
 
 export class NumberingRestarts {
   private readonly added: string[] = [];
@@ -37,6 +51,7 @@ export class NumberingRestarts {
     }
 
     const renumbered = new Map<string, number>();
+    const restarted = new Set<string>();
     return body.replace(/(<w:numId w:val=")(\d+)("\/>)/g, (whole, start, id: string, end) => {
       const definition = this.definitions.get(id);
       if (!definition) {
@@ -46,7 +61,9 @@ export class NumberingRestarts {
       if (newId === undefined) {
         newId = this.nextId++;
         renumbered.set(id, newId);
-        this.added.push(instanceXml(newId, definition));
+        const restart = !restarted.has(definition.abstractId);
+        restarted.add(definition.abstractId);
+        this.added.push(instanceXml(newId, definition, restart));
       }
       return `${start}${newId}${end}`;
     });
@@ -64,14 +81,20 @@ export class NumberingRestarts {
   }
 }
 
-function instanceXml(id: number, definition: ListDefinition): string {
-  const overrides = [...definition.starts]
+function instanceXml(id: number, definition: ListDefinition, restart: boolean): string {
+  const starts = restart
+    ? [...definition.starts].filter(([level]) => !definition.overriddenLevels.has(level))
+    : [];
+  const overrides = starts
     .map(
       ([level, start]) =>
         `<w:lvlOverride w:ilvl="${level}"><w:startOverride w:val="${start}"/></w:lvlOverride>`,
     )
     .join('');
-  return `<w:num w:numId="${id}"><w:abstractNumId w:val="${definition.abstractId}"/>${overrides}</w:num>`;
+  return (
+    `<w:num w:numId="${id}"><w:abstractNumId w:val="${definition.abstractId}"/>` +
+    `${definition.overrides}${overrides}</w:num>`
+  );
 }
 
 /** Reads each list instance's definition and the start value of each of its levels. */
@@ -91,11 +114,21 @@ function readDefinitions(xml: string): Map<string, ListDefinition> {
   }
 
   const definitions = new Map<string, ListDefinition>();
-  const instances = /<w:num\b[^>]*w:numId="(\d+)"[^>]*>[\s\S]*?<w:abstractNumId w:val="(\d+)"/g;
-  for (const [, numId, abstractId] of xml.matchAll(instances)) {
-    const starts = startsByAbstract.get(abstractId as string);
-    if (starts) {
-      definitions.set(numId as string, { abstractId: abstractId as string, starts });
+  const instances = /<w:num\b[^>]*w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/g;
+  for (const [, numId, content] of xml.matchAll(instances)) {
+    const abstractId = /<w:abstractNumId w:val="(\d+)"/.exec(content ?? '')?.[1];
+    const starts = abstractId ? startsByAbstract.get(abstractId) : undefined;
+    if (abstractId && starts) {
+      const overrides = (content ?? '').match(/<w:lvlOverride\b[\s\S]*?<\/w:lvlOverride>/g) ?? [];
+      const overriddenLevels = new Set(
+        overrides.map((override) => /w:ilvl="(\d+)"/.exec(override)?.[1] ?? ''),
+      );
+      definitions.set(numId as string, {
+        abstractId,
+        starts,
+        overrides: overrides.join(''),
+        overriddenLevels,
+      });
     }
   }
   return definitions;

@@ -6,9 +6,10 @@
  * - headers and footers with fields are copied per letter;
  * - footnotes and endnotes are copied per letter, with new ids;
  * - numbered lists restart in each letter;
- * - drawing and bookmark ids are offset per letter.
- * When the template has one section, page numbers restart at 1 for each letter and NUMPAGES
- * fields become SECTIONPAGES, so that "Page 1 sur 2" counts the pages of the letter.
+ * - drawing ids, bookmark ids and bookmark names are made unique per letter.
+ * Each letter's first section starts a new page and restarts page numbers. When the template
+ * has one section, NUMPAGES fields become SECTIONPAGES, so that "Page 1 sur 2" counts the pages
+ * of the letter, and footnotes and endnotes are numbered and placed per letter.
  */
 import { MergeError } from '../errors';
 import type { LetterValues } from '../values';
@@ -24,6 +25,7 @@ import {
 } from './sections';
 import type { CompiledPart, Segment } from './segments';
 import { addOverrides, addRelationships, PackageFiles } from './package-edits';
+import { LetterIds } from './letter-ids';
 import { NumberingRestarts } from './numbering-restarts';
 import { NoteCopies } from './note-copies';
 
@@ -32,9 +34,6 @@ const BREAK_PARAGRAPH_START =
   '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>' +
   '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>';
 const BREAK_PARAGRAPH_END = '</w:pPr></w:p>';
-
-/** Drawing and bookmark ids of letter n are offset by n times this. */
-const ID_OFFSET = 100_000;
 
 /** Makes one .docx holding every letter, in order. */
 export function renderSingleDocument(
@@ -47,13 +46,14 @@ export function renderSingleDocument(
   const headers = new HeaderCopies(template, files);
   const notes = NoteCopies.forTemplate(template, files);
   const numbering = NumberingRestarts.forTemplate(template, files);
+  const ids = new LetterIds(templateXml(template, files));
 
   const bodies = letters.map((values, index) => {
-    let xml = renderSegments(mainSegments, values);
-    xml = index === 0 ? xml : renumberIds(xml, index);
-    xml = headers.addLetter(values, index, xml);
-    xml = notes.addLetter(values, index, xml);
-    return numbering.addLetter(index, xml);
+    const letterIds = ids.forLetter(index);
+    const adjust = (xml: string) => numbering.addLetter(index, letterIds.apply(xml));
+    let xml = adjust(renderSegments(mainSegments, values));
+    xml = headers.addLetter(values, index, xml, adjust);
+    return notes.addLetter(values, index, xml, (note) => letterIds.apply(note));
   });
 
   files.set(template.mainPart, joinBodies(bodies, template));
@@ -62,8 +62,21 @@ export function renderSingleDocument(
   numbering.finish();
   if (!template.hasInnerSections) {
     countPagesPerLetter(template, files);
+    notes.numberPerSection();
   }
   return writeDocxPackage(files.toMap());
+}
+
+/** The XML of every part of the template, to find the ids it already uses. */
+function templateXml(template: CompiledTemplate, files: PackageFiles): string[] {
+  const compiled = template.parts.map((part) =>
+    part.segments.map((segment) => (segment.kind === 'static' ? segment.xml : '')).join(''),
+  );
+  const others = files
+    .names()
+    .filter((name) => /\.xml$/i.test(name))
+    .map((name) => files.text(name) ?? '');
+  return [...compiled, ...others];
 }
 
 /** Renders headers and footers: the first letter in the template's parts, later ones in copies. */
@@ -81,8 +94,13 @@ class HeaderCopies {
     this.parts = template.parts.filter((part) => targets.includes(part.name));
   }
 
-  /** Renders the letter's headers and points its sections at them. */
-  addLetter(values: LetterValues, index: number, body: string): string {
+  /** Renders the letter's headers, `adjust`ing their ids, and points its sections at them. */
+  addLetter(
+    values: LetterValues,
+    index: number,
+    body: string,
+    adjust: (xml: string) => string,
+  ): string {
     const renamed = new Map<string, string>();
 
     for (const part of this.parts) {
@@ -92,7 +110,7 @@ class HeaderCopies {
         continue;
       }
       const copyName = part.name.replace(/(\.xml)?$/i, `_l${index + 1}.xml`);
-      this.files.set(copyName, renumberIds(xml, index));
+      this.files.set(copyName, adjust(xml));
       this.files.copyRelationships(part.name, copyName);
       this.overrides.push(...this.files.overridesFor(part.name, copyName));
       for (const rel of this.template.mainRelationships.filter((r) => r.target === part.name)) {
@@ -188,15 +206,6 @@ function renameReferences(xml: string, renamed: ReadonlyMap<string, string>): st
   );
 }
 
-/** Offsets ids per letter so that no two letters share a drawing or bookmark id. */
-function renumberIds(xml: string, index: number): string {
-  const offset = index * ID_OFFSET;
-  return xml.replace(
-    /(<(?:wp:docPr|w:bookmarkStart|w:bookmarkEnd)\b[^>]*?\b(?:w:)?id=")(\d+)(")/g,
-    (_whole, start: string, id: string, end: string) => `${start}${Number(id) + offset}${end}`,
-  );
-}
-
 /** Turns NUMPAGES into SECTIONPAGES in the body, headers and footers, copies included. */
 function countPagesPerLetter(template: CompiledTemplate, files: PackageFiles): void {
   const headerAndFooterNames = files
@@ -211,24 +220,37 @@ function countPagesPerLetter(template: CompiledTemplate, files: PackageFiles): v
   }
 }
 
-/** Joins the letters' bodies; every letter but the last ends with a next-page section break. */
+/**
+ * Joins the letters' bodies. A section's type says how that section starts, so the first section
+ * of each letter after the first becomes a "next page" one that restarts page numbers; the
+ * section that ends a letter keeps its own type, and moves into a paragraph.
+ */
 function joinBodies(bodies: readonly string[], template: CompiledTemplate): string {
-  const split = bodies.map(splitAtBodySection);
-  const sections = split.map((body) =>
-    template.hasInnerSections ? body.section : restartPageNumbers(body.section),
-  );
-  const first = split[0] as SplitBody;
-  const last = split[split.length - 1] as SplitBody;
-  const inner = split.map((body, index) =>
-    index === split.length - 1
-      ? body.content
-      : body.content +
-        BREAK_PARAGRAPH_START +
-        nextPageSection(sections[index] as string) +
-        BREAK_PARAGRAPH_END,
-  );
+  const letters = bodies.map(splitAtBodySection).map((body, index) => {
+    if (index === 0) {
+      return body;
+    }
+    const first = template.hasInnerSections ? findBodySection(body.content) : null;
+    if (!first) {
+      return { ...body, section: startLetter(body.section) };
+    }
+    const content =
+      body.content.slice(0, first.start) + startLetter(first.xml) + body.content.slice(first.end);
+    return { ...body, content };
+  });
 
-  return `${first.head}${inner.join('')}${sections[split.length - 1]}${last.tail}`;
+  const head = (letters[0] as SplitBody).head;
+  const last = letters[letters.length - 1] as SplitBody;
+  const inner = letters.map((body, index) =>
+    index === letters.length - 1
+      ? body.content
+      : body.content + BREAK_PARAGRAPH_START + body.section + BREAK_PARAGRAPH_END,
+  );
+  return `${head}${inner.join('')}${last.section}${last.tail}`;
+}
+
+function startLetter(section: string): string {
+  return restartPageNumbers(nextPageSection(section));
 }
 
 type SplitBody = { head: string; content: string; section: string; tail: string };

@@ -8,6 +8,7 @@ import { templateDamaged } from '../errors';
 export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 /** WordprocessingML as Word writes it in "Strict Open XML" documents. */
 export const STRICT_W_NS = 'http://purl.oclc.org/ooxml/wordprocessingml/main';
+export const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 export const MC_NS = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
