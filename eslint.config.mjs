@@ -15,6 +15,17 @@ export default tseslint.config(
     },
   },
   {
+    // The engine runs in the task pane's browser too: no Node modules or globals.
+    files: ['src/merge/**/*.ts', 'src/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto'] },
+      ],
+      'no-restricted-globals': ['error', 'Buffer', 'process', '__dirname', 'require'],
+    },
+  },
+  {
     // Tests are tables of cases and keep their full size.
     files: ['test/**/*.ts'],
     rules: { 'max-lines-per-function': 'off' },
