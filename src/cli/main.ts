@@ -129,7 +129,7 @@ function handleError(error: unknown, unknown: string | undefined): number {
 
 function usageError(message: string): number {
   console.error(`Erreur : ${message}`);
-  console.error('Lancez « opisto-relances --help » pour voir les commandes et leurs options.');
+  console.error('Lancez « npx opisto-relances --help » pour voir les commandes et leurs options.');
   return USAGE_EXIT;
 }
 

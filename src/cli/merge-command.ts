@@ -287,7 +287,14 @@ function printSummary(report: MergeReport, outDir: string): void {
   }
 
   const plural = report.written > 1 ? 's' : '';
-  console.log(`${report.written} courrier${plural} écrit${plural} dans ${outDir}`);
+  const singleFile = report.letters.find((letter) => letter.file)?.file;
+  if (report.singleDocument && singleFile) {
+    console.log(
+      `${report.written} courrier${plural} écrit${plural} dans ${join(outDir, singleFile)}`,
+    );
+  } else {
+    console.log(`${report.written} courrier${plural} écrit${plural} dans ${outDir}`);
+  }
   if (report.failed > 0) {
     console.log(`${report.failed} client(s) en échec : voir les messages ci-dessus.`);
   }

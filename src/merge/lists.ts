@@ -65,11 +65,13 @@ const COMBINED_COLUMNS = [
   amount('Restant à payer / à utiliser', 18),
 ];
 
+// Seven columns share the width: the dates give up a little so that order numbers such as
+// "CDE-2018-0042" and the type "Commande" fit on one line; headers may take two.
 const TRANSACTION_COLUMNS = [
-  date('Date création'),
-  date('Date échéance'),
-  label('Num transaction'),
-  label('Type', 10),
+  { ...date('Date création'), weight: 14 },
+  { ...date('Date échéance'), weight: 14 },
+  label('Num transaction', 18),
+  label('Type', 14),
   amount('Total'),
   amount('Déjà payé'),
   amount('Restant'),

@@ -157,6 +157,9 @@ describe('merge', () => {
     ]);
     const report = JSON.parse(readFileSync(join(out, 'r.json'), 'utf8'));
     expect(report.singleDocument).toBe(true);
+    expect(run.stdout).toContain(
+      `12 courriers écrits dans ${join(out, 'Relance 1er rappel - tous les clients.docx')}`,
+    );
     expect(report.written).toBe(12);
   });
 

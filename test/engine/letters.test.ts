@@ -608,6 +608,8 @@ describe('every letter', () => {
     expect(text('list-in-sentence')).toContain('et merci.');
     expect(text('empty-list')).toContain('Aucune facture en attente.');
     expect(text('tables-in-cells')).toMatch(/Total restant :\s+56,36/);
+    // Order numbers and types fit their columns without breaking.
+    expect(text('tables-in-cells')).toMatch(/CDE-2018-0042\s+Commande\s+240,00/);
     expect(text('hostile')).toContain(`& < > " ' ]]> <w:t> opistoclientprenom`);
     expect(
       text('single-document')
