@@ -49,9 +49,8 @@ export function runMerge(options: MergeOptions): number {
         'identiques. Vérifiez le modèle avec la commande check.',
     );
   }
-  const outcomes = options.single
-    ? mergeIntoOne(template, records, letterDate, outDir, templateName, log)
-    : mergeEach(template, records, letterDate, outDir, templateName, log);
+  const run: MergeRun = { template, records, letterDate, outDir, templateName, log };
+  const outcomes = options.single ? mergeIntoOne(run) : mergeEach(run);
 
   const report = buildReport(options, template, letterDate, outcomes);
   if (options.report) {
@@ -140,14 +139,24 @@ function guessClientName(input: unknown): string {
   });
 }
 
-function mergeEach(
-  template: CompiledTemplate,
-  records: readonly unknown[],
-  letterDate: string,
-  outDir: string,
-  templateName: string,
-  log: RunLog,
-): LetterOutcome[] {
+/** What one merge run works with. */
+type MergeRun = {
+  template: CompiledTemplate;
+  records: readonly unknown[];
+  letterDate: string;
+  outDir: string;
+  templateName: string;
+  log: RunLog;
+};
+
+function mergeEach({
+  template,
+  records,
+  letterDate,
+  outDir,
+  templateName,
+  log,
+}: MergeRun): LetterOutcome[] {
   const names = new LetterFileNames(templateName);
   const progress = startProgress(records.length);
   const outcomes: LetterOutcome[] = [];
@@ -210,14 +219,14 @@ function writeAtomically(path: string, bytes: Uint8Array): void {
   renameSync(partial, path);
 }
 
-function mergeIntoOne(
-  template: CompiledTemplate,
-  records: readonly unknown[],
-  letterDate: string,
-  outDir: string,
-  templateName: string,
-  log: RunLog,
-): LetterOutcome[] {
+function mergeIntoOne({
+  template,
+  records,
+  letterDate,
+  outDir,
+  templateName,
+  log,
+}: MergeRun): LetterOutcome[] {
   const prepared = records.map((input, index) => prepare(input, index, letterDate));
   const valid = prepared.filter((letter) => letter.ok);
   const file = new LetterFileNames(templateName).next('tous les clients', 'tous');
