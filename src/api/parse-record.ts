@@ -23,7 +23,11 @@ export function parseClientRecord(input: unknown): RecordParseResult {
   return { ok: false, problems };
 }
 
-function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+/**
+ * Describes one zod issue in French: its path from `input`, the problem, the value and the hint.
+ * It works for any schema, but adds the piece number only when `input` is a client record.
+ */
+export function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   const path = formatPath(issue.path);
   const value = valueAt(input, issue.path);
   const where = path === '' ? 'enregistrement' : path;

@@ -1,6 +1,6 @@
 /**
  * `npm run demo`: merges the "Relance 1er rappel" starter template for the bundled fictitious
- * debtors into out/, and says where the letters are.
+ * debtors into out/, and prints where the letters are.
  */
 import { join, resolve } from 'node:path';
 
@@ -10,8 +10,8 @@ import { UsageError } from './read-inputs';
 const root = resolve(__dirname, '..', '..');
 const out = join(root, 'out');
 
-try {
-  process.exitCode = runMerge({
+async function demo(): Promise<number> {
+  const code = await runMerge({
     template: join(root, 'assets', 'templates', 'Relance 1er rappel.docx'),
     data: join(root, 'assets', 'demo', 'debtors.json'),
     out,
@@ -19,7 +19,15 @@ try {
   });
   console.log(`Ouvrez les courriers dans Word : ${out}`);
   console.log(`Compte rendu par client : ${join(out, 'rapport.json')}`);
-} catch (error) {
-  console.error(`Erreur : ${error instanceof UsageError ? error.message : String(error)}`);
-  process.exitCode = 2;
+  return code;
 }
+
+demo().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`Erreur : ${error instanceof UsageError ? error.message : String(error)}`);
+    process.exitCode = 2;
+  },
+);

@@ -52,12 +52,21 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .command('merge')
     .description('écrit un courrier .docx par client')
     .requiredOption('--template <fichier.docx>', 'modèle Word contenant les champs opisto…')
-    .requiredOption('--data <clients.json>', 'un client ou une liste de clients (format JSON)')
     .requiredOption('--out <dossier>', 'dossier où écrire les courriers (créé au besoin)')
+    .option('--data <clients.json>', 'un client ou une liste de clients (format JSON)')
+    .option('--api <adresse>', 'ou : adresse du serveur Opisto, par exemple http://127.0.0.1:4010')
+    .option('--api-key <clé>', 'clé API (sinon la variable d’environnement OPISTO_API_KEY)')
+    .option('--due-before <AAAA-MM-JJ>', 'avec --api : pièces échues avant cette date (exclue)')
+    .option('--invoiced-from <AAAA-MM-JJ>', 'avec --api : pièces datées de ce jour ou après')
+    .option('--invoiced-to <AAAA-MM-JJ>', 'avec --api : pièces datées de ce jour ou avant')
+    .option('--kinds <liste>', 'avec --api : invoices, creditNotes, transactions (virgules)')
+    .option('--name <texte>', 'avec --api : partie du nom du client')
+    .option('--city <texte>', 'avec --api : partie de la ville')
+    .option('--postal-code <début>', 'avec --api : début du code postal')
     .option('--date <AAAA-MM-JJ>', 'date des courriers (opistodatejour), aujourd’hui par défaut')
     .option('--single', 'un seul document, chaque courrier sur une nouvelle page')
     .option('--report <rapport.json>', 'écrit le compte rendu de chaque client (JSON)')
-    .action((options) => setExitCode(runMerge(options)));
+    .action(async (options) => setExitCode(await runMerge(options)));
 
   program
     .command('check')
@@ -68,14 +77,14 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   return program;
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
   const program = buildProgram((code) => {
     exitCode = code;
   });
 
   try {
-    program.parse(argv, { from: 'user' });
+    await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
     return handleError(error, unknownOption(program, argv));
@@ -133,4 +142,6 @@ function usageError(message: string): number {
   return USAGE_EXIT;
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

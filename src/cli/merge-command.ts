@@ -1,5 +1,6 @@
 /**
- * `opisto-relances merge`: one letter per client record, or all of them in one document.
+ * `opisto-relances merge`: one letter per client record, or all of them in one document. Records
+ * come from a JSON file (--data) or from the Opisto API (--api with the search filters).
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
@@ -21,12 +22,19 @@ import {
 import { LetterFileNames } from './file-names';
 import { RunLog, type LogFields } from './log';
 import { startProgress } from './progress';
-import { readRecords, readTemplate, UsageError } from './read-inputs';
+import { readTemplate, UsageError } from './read-inputs';
+import {
+  apiSource,
+  fileSource,
+  type ApiSourceOptions,
+  type RecordSource,
+  type UnavailableClient,
+} from './record-source';
 import { describeUnknownWord, writeReport, type LetterOutcome, type MergeReport } from './report';
 
-export type MergeOptions = {
+export type MergeOptions = Partial<ApiSourceOptions> & {
   template: string;
-  data: string;
+  data?: string;
   out: string;
   date?: string;
   single?: boolean;
@@ -34,23 +42,27 @@ export type MergeOptions = {
 };
 
 /** Runs a merge; returns the exit code: 0 all written, 1 some failed. */
-export function runMerge(options: MergeOptions): number {
+export async function runMerge(options: MergeOptions): Promise<number> {
   const letterDate = checkDate(options.date);
   const template = readTemplate(options.template);
-  const records = readRecords(options.data);
   const outDir = createOutDir(options.out);
   const log = new RunLog(join(outDir, 'opisto-relances.log'));
+  const source = await openSource(options, log);
   const templateName = basename(options.template, extname(options.template));
 
-  log.write('info', 'merge_start', { template: options.template, records: records.length });
+  log.write('info', 'merge_start', { template: options.template, records: source.total });
+  if (source.total === 0) {
+    console.log('Aucun client ne correspond à ces critères : aucun courrier écrit.');
+    return 0;
+  }
   if (template.words.length === 0) {
     console.warn(
       'Attention : le modèle ne contient aucun champ opisto…, donc tous les courriers seront ' +
         'identiques. Vérifiez le modèle avec la commande check.',
     );
   }
-  const run: MergeRun = { template, records, letterDate, outDir, templateName, log };
-  const outcomes = options.single ? mergeIntoOne(run) : mergeEach(run);
+  const run: MergeRun = { template, source, letterDate, outDir, templateName, log };
+  const outcomes = options.single ? await mergeIntoOne(run) : await mergeEach(run);
 
   const report = buildReport(options, template, letterDate, outcomes);
   if (options.report) {
@@ -59,6 +71,23 @@ export function runMerge(options: MergeOptions): number {
   printSummary(report, outDir);
   log.write('info', 'merge_end', { written: report.written, failed: report.failed });
   return report.failed === 0 ? 0 : 1;
+}
+
+function openSource(options: MergeOptions, log: RunLog): Promise<RecordSource> {
+  if (options.data !== undefined && options.api !== undefined) {
+    throw new UsageError(
+      'indiquez soit --data (un fichier), soit --api (le serveur), pas les deux.',
+    );
+  }
+  if (options.data !== undefined) {
+    return Promise.resolve(fileSource(options.data));
+  }
+  if (options.api !== undefined) {
+    return apiSource({ ...options, api: options.api }, log);
+  }
+  throw new UsageError(
+    'indiquez d’où viennent les clients : --data clients.json, ou --api https://… avec la clé.',
+  );
 }
 
 function checkDate(date: string | undefined): string {
@@ -142,32 +171,38 @@ function guessClientName(input: unknown): string {
 /** What one merge run works with. */
 type MergeRun = {
   template: CompiledTemplate;
-  records: readonly unknown[];
+  source: RecordSource;
   letterDate: string;
   outDir: string;
   templateName: string;
   log: RunLog;
 };
 
-function mergeEach({
-  template,
-  records,
-  letterDate,
-  outDir,
-  templateName,
-  log,
-}: MergeRun): LetterOutcome[] {
+async function mergeEach(run: MergeRun): Promise<LetterOutcome[]> {
+  const { template, source, letterDate, outDir, templateName, log } = run;
   const names = new LetterFileNames(templateName);
-  const progress = startProgress(records.length);
+  const progress = startProgress(source.total);
   const outcomes: LetterOutcome[] = [];
 
-  records.forEach((input, index) => {
-    const prepared = prepare(input, index, letterDate);
-    outcomes.push(writeOne(template, prepared, names, outDir, log));
-    progress.increment();
-  });
+  for await (const batch of source.batches) {
+    for (const input of batch.records) {
+      const prepared = prepare(input, outcomes.length, letterDate);
+      outcomes.push(writeOne(template, prepared, names, outDir, log));
+      progress.increment();
+    }
+    for (const client of batch.unavailable) {
+      outcomes.push(unavailableOutcome(client, log));
+      progress.increment();
+    }
+  }
   progress.stop();
   return outcomes;
+}
+
+function unavailableOutcome(client: UnavailableClient, log: RunLog): LetterOutcome {
+  log.write('error', 'record_unavailable', { clientId: client.clientId });
+  const { clientId, clientName, reason } = client;
+  return { clientId, clientName, file: null, status: 'failed', errors: [reason] };
 }
 
 function writeOne(
@@ -219,18 +254,20 @@ function writeAtomically(path: string, bytes: Uint8Array): void {
   renameSync(partial, path);
 }
 
-function mergeIntoOne({
-  template,
-  records,
-  letterDate,
-  outDir,
-  templateName,
-  log,
-}: MergeRun): LetterOutcome[] {
-  const prepared = records.map((input, index) => prepare(input, index, letterDate));
+async function mergeIntoOne(run: MergeRun): Promise<LetterOutcome[]> {
+  const { template, source, letterDate, outDir, templateName, log } = run;
+  const prepared: Prepared[] = [];
+  const unavailable: LetterOutcome[] = [];
+  for await (const batch of source.batches) {
+    for (const input of batch.records) {
+      prepared.push(prepare(input, prepared.length, letterDate));
+    }
+    unavailable.push(...batch.unavailable.map((client) => unavailableOutcome(client, log)));
+  }
+
   const valid = prepared.filter((letter) => letter.ok);
   const file = new LetterFileNames(templateName).next('tous les clients', 'tous');
-  const outcomes = prepared.map((letter) => failedOrPending(letter, log));
+  const outcomes = [...prepared.map((letter) => failedOrPending(letter, log)), ...unavailable];
   if (valid.length === 0) {
     return outcomes;
   }

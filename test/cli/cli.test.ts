@@ -18,7 +18,10 @@ const DEMO_DATA = join(ROOT, 'assets', 'demo', 'debtors.json');
 type Run = { code: number | null; stdout: string; stderr: string };
 
 function cli(...args: string[]): Run {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT });
+  // The key comes from the options under test, never from the developer's environment.
+  const env = { ...process.env };
+  delete env.OPISTO_API_KEY;
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: ROOT, env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -199,7 +202,7 @@ describe('usage errors exit with 2', () => {
   writeFileSync(aFile, '');
 
   test.each([
-    ['missing option', ['merge', '--template', STARTER], /option obligatoire manquante : --data/],
+    ['missing option', ['merge', '--template', STARTER], /option obligatoire manquante : --out/],
     ['unknown command', ['frob'], /commande inconnue : frob/],
     [
       'bad date',
@@ -225,6 +228,46 @@ describe('usage errors exit with 2', () => {
       'data not JSON',
       ['merge', '--template', STARTER, '--data', brokenJson, '--out', out],
       /n’est pas du JSON valide \(ligne 2, colonne 27\)/,
+    ],
+    [
+      'no data and no API',
+      ['merge', '--template', STARTER, '--out', out],
+      /indiquez d’où viennent les clients : --data clients\.json, ou --api/,
+    ],
+    [
+      'data and API both',
+      [
+        'merge',
+        '--template',
+        STARTER,
+        '--out',
+        out,
+        '--data',
+        DEMO_DATA,
+        '--api',
+        'http://127.0.0.1:9',
+      ],
+      /soit --data \(un fichier\), soit --api/,
+    ],
+    [
+      'API key missing',
+      ['merge', '--template', STARTER, '--out', out, '--api', 'http://127.0.0.1:9'],
+      /clé API manquante/,
+    ],
+    [
+      'API not over HTTPS',
+      [
+        'merge',
+        '--template',
+        STARTER,
+        '--out',
+        out,
+        '--api',
+        'http://opisto.example.fr',
+        '--api-key',
+        'k',
+      ],
+      /https/i,
     ],
     [
       'empty client list',

@@ -1,0 +1,137 @@
+/**
+ * Where the command line's client records come from: a JSON file, or the Opisto API with the
+ * search filters of the back office. Records arrive in batches, so that letters are written as
+ * records come in and stay written when the API fails midway.
+ */
+import { ApiError, createOpistoClient, type OpistoClient } from '../api/client';
+import { MAX_BATCH_SIZE, type DebtorFilter, type DebtorSummary } from '../api/contract';
+import { readRecords, UsageError } from './read-inputs';
+import type { RunLog } from './log';
+
+/** Clients whose records could not be fetched, with the French reason. */
+export type UnavailableClient = { clientId: string; clientName: string; reason: string };
+
+export type SourceBatch = { records: unknown[]; unavailable: UnavailableClient[] };
+
+export type RecordSource = {
+  /** How many clients the source holds, for the progress bar. */
+  total: number;
+  batches: AsyncIterable<SourceBatch>;
+};
+
+/** Records of a JSON file: one batch. */
+export function fileSource(path: string): RecordSource {
+  const records = readRecords(path);
+  return {
+    total: records.length,
+    batches: (async function* () {
+      yield { records, unavailable: [] };
+    })(),
+  };
+}
+
+export type ApiSourceOptions = {
+  api: string;
+  apiKey?: string;
+  dueBefore?: string;
+  invoicedFrom?: string;
+  invoicedTo?: string;
+  kinds?: string;
+  name?: string;
+  city?: string;
+  postalCode?: string;
+};
+
+/**
+ * Searches the API for the debtors the filters select, then fetches their records in batch
+ * requests. A failed search stops the run (exit 2); a failed batch marks its clients and the
+ * ones after it as unavailable, and the letters already written stay.
+ */
+export async function apiSource(options: ApiSourceOptions, log: RunLog): Promise<RecordSource> {
+  const client = openClient(options);
+  const filter: DebtorFilter = {
+    kinds: options.kinds,
+    dueBefore: options.dueBefore,
+    invoicedFrom: options.invoicedFrom,
+    invoicedTo: options.invoicedTo,
+  };
+
+  let debtors: DebtorSummary[];
+  try {
+    debtors = await client.searchAllDebtors({
+      ...filter,
+      name: options.name,
+      city: options.city,
+      postalCode: options.postalCode,
+    });
+  } catch (error) {
+    throw usageErrorFrom(error, log);
+  }
+  log.write('info', 'api_search', { debtors: debtors.length });
+  return { total: debtors.length, batches: fetchBatches(client, debtors, filter, log) };
+}
+
+function openClient(options: ApiSourceOptions): OpistoClient {
+  const apiKey = options.apiKey ?? process.env.OPISTO_API_KEY;
+  if (!apiKey) {
+    throw new UsageError(
+      'clé API manquante : indiquez-la avec --api-key ou dans la variable d’environnement ' +
+        'OPISTO_API_KEY.',
+    );
+  }
+  try {
+    return createOpistoClient({ baseUrl: options.api, apiKey });
+  } catch (error) {
+    throw usageErrorFrom(error);
+  }
+}
+
+function usageErrorFrom(error: unknown, log?: RunLog): Error {
+  if (error instanceof ApiError) {
+    log?.write('error', 'api_failed', { code: error.code, ...error.details });
+    return new UsageError(error.message, { cause: error });
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+async function* fetchBatches(
+  client: OpistoClient,
+  debtors: readonly DebtorSummary[],
+  filter: DebtorFilter,
+  log: RunLog,
+): AsyncGenerator<SourceBatch> {
+  for (let start = 0; start < debtors.length; start += MAX_BATCH_SIZE) {
+    const chunk = debtors.slice(start, start + MAX_BATCH_SIZE);
+    try {
+      const result = await client.getRecords(
+        chunk.map((debtor) => debtor.id),
+        filter,
+      );
+      const missing = new Set(result.missing);
+      yield {
+        records: result.records,
+        unavailable: chunk
+          .filter((debtor) => missing.has(debtor.id))
+          .map((debtor) => unavailable(debtor, 'client introuvable dans Opisto (supprimé ?)')),
+      };
+    } catch (error) {
+      if (!(error instanceof ApiError)) {
+        throw error;
+      }
+      log.write('error', 'api_failed', { code: error.code, ...error.details });
+      yield {
+        records: [],
+        unavailable: debtors.slice(start).map((debtor) => unavailable(debtor, error.message)),
+      };
+      return;
+    }
+  }
+}
+
+function unavailable(debtor: DebtorSummary, reason: string): UnavailableClient {
+  return {
+    clientId: debtor.id,
+    clientName: debtor.displayName,
+    reason: `Données non reçues : ${reason}`,
+  };
+}
