@@ -3,6 +3,7 @@
  * may cross a network only over https. Plain http is accepted for this machine alone (loopback),
  * where a local test server or an SSH tunnel listens.
  */
+import { API_PREFIX } from './contract';
 import { ApiError } from './api-error';
 
 export interface BaseUrl {
@@ -40,7 +41,8 @@ export function parseBaseUrl(text: string): BaseUrl {
     throw rejected(`le protocole ${url.protocol} n’est pas pris en charge : utilisez https://.`);
   }
 
-  const path = url.pathname.replace(/\/+$/, '');
+  // The server prints its address with the API prefix; the client adds the prefix itself.
+  const path = url.pathname.replace(/\/+$/, '').replace(new RegExp(`${API_PREFIX}$`), '');
   return { href: `${url.protocol}//${url.host}${path}`, isLoopback };
 }
 

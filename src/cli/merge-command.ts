@@ -321,16 +321,37 @@ function buildReport(
   };
 }
 
+/** Past this many clients with the same reason, they are counted instead of listed. */
+const MAX_LISTED_FAILURES = 5;
+
+/** Prints each failed client with its reasons; many clients failing alike make one line. */
+function printFailures(failed: readonly LetterOutcome[]): void {
+  const byReason = new Map<string, LetterOutcome[]>();
+  for (const letter of failed) {
+    const reason = letter.errors.join('\n  - ');
+    const letters = byReason.get(reason) ?? [];
+    letters.push(letter);
+    byReason.set(reason, letters);
+  }
+
+  for (const [reason, letters] of byReason) {
+    if (letters.length > MAX_LISTED_FAILURES) {
+      console.error(`Échec pour ${letters.length} clients (liste dans le rapport) :`);
+      console.error(`  - ${reason}`);
+      continue;
+    }
+    for (const letter of letters) {
+      console.error(`Échec pour le client ${letter.clientId} :`);
+      console.error(`  - ${reason}`);
+    }
+  }
+}
+
 function printSummary(report: MergeReport, outDir: string): void {
   for (const word of report.unknownWords) {
     console.warn(`Attention : ${describeUnknownWord(word)}`);
   }
-  for (const letter of report.letters.filter((candidate) => candidate.status === 'failed')) {
-    console.error(`Échec pour le client ${letter.clientId} :`);
-    for (const error of letter.errors) {
-      console.error(`  - ${error}`);
-    }
-  }
+  printFailures(report.letters.filter((letter) => letter.status === 'failed'));
 
   const plural = report.written > 1 ? 's' : '';
   const singleFile = report.letters.find((letter) => letter.file)?.file;

@@ -89,9 +89,37 @@ function openClient(options: ApiSourceOptions): OpistoClient {
 function usageErrorFrom(error: unknown, log?: RunLog): Error {
   if (error instanceof ApiError) {
     log?.write('error', 'api_failed', { code: error.code, ...error.details });
-    return new UsageError(error.message, { cause: error });
+    return new UsageError(forCommandLine(error), { cause: error });
   }
   return error instanceof Error ? error : new Error(String(error));
+}
+
+/** The API's parameters, as the command line's options name them. */
+const OPTION_NAMES: Readonly<Record<string, string>> = {
+  dueBefore: '--due-before',
+  invoicedFrom: '--invoiced-from',
+  invoicedTo: '--invoiced-to',
+  kinds: '--kinds',
+  name: '--name',
+  city: '--city',
+  postalCode: '--postal-code',
+};
+
+/**
+ * The client's messages speak of the add-in's settings and of the API's parameters; on the
+ * command line, the user set options.
+ */
+function forCommandLine(error: ApiError): string {
+  let message = error.message.replace(
+    /\b(dueBefore|invoicedFrom|invoicedTo|kinds|name|city|postalCode)\b(?= :)/g,
+    (parameter) => OPTION_NAMES[parameter] ?? parameter,
+  );
+  if (error.code === 'unauthorized') {
+    message += ' En ligne de commande, la clé vient de --api-key ou de la variable OPISTO_API_KEY.';
+  } else if (error.code === 'insecure_url' || error.code === 'not_found') {
+    message += ' En ligne de commande, l’adresse vient de l’option --api.';
+  }
+  return message;
 }
 
 async function* fetchBatches(

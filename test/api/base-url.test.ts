@@ -110,3 +110,12 @@ describe('createOpistoClient', () => {
     ).toThrow(RangeError);
   });
 });
+
+describe('API prefix in the address', () => {
+  test.each(['http://127.0.0.1:4010/api/v1', 'http://127.0.0.1:4010/api/v1/'])(
+    '%s is taken without it',
+    (address) => {
+      expect(parseBaseUrl(address).href).toBe('http://127.0.0.1:4010');
+    },
+  );
+});

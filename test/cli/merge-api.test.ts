@@ -108,6 +108,27 @@ test('wrong key is explained', async () => {
   expect(run.code).toBe(2);
   expect(run.stderr).toContain('Clé API refusée : vérifiez la clé dans les paramètres');
   expect(run.stderr).not.toContain('mauvaise-cle');
+  expect(run.stderr).toContain('--api-key ou de la variable OPISTO_API_KEY');
+});
+
+test('options are named in messages', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'opisto-api-'));
+  const run = await cli(
+    'merge',
+    '--template',
+    STARTER,
+    '--out',
+    out,
+    '--api',
+    `${api}/api/v1/`,
+    '--api-key',
+    KEY,
+    '--due-before',
+    '2026-13-01',
+  );
+
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain('--due-before : date invalide');
 });
 
 test('unreachable server is explained', async () => {
@@ -194,6 +215,9 @@ test('letters already written stay when the API fails midway', async () => {
     );
     expect(missing[0].errors[0]).toMatch(/^Données non reçues : /);
     expect(missing[0].clientName).not.toBe('');
+    // Clients that failed for the same reason are counted, not listed one by one.
+    expect(run.stderr).toContain(`Échec pour ${total - 200} clients (liste dans le rapport) :`);
+    expect(run.stderr.split('\n').length).toBeLessThan(10);
   } finally {
     await new Promise((done) => proxy.close(done));
   }
