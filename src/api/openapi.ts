@@ -30,7 +30,7 @@ const PARAMETER_DESCRIPTIONS: Readonly<Record<string, string>> = {
   dueBefore:
     'Only pieces due strictly before this date. To find what fell due by 31 October, send 1 November.',
   invoicedFrom: 'Only pieces dated on or after this date.',
-  invoicedTo: 'Only pieces dated on or before this date.',
+  invoicedTo: 'Only pieces dated on or before this date; not before invoicedFrom.',
   name: 'Part of the company name, last name or first name, in any case.',
   city: 'Part of the city, in any case.',
   postalCode: 'Start of the postcode: "31" finds the whole département.',

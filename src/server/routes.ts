@@ -35,10 +35,23 @@ export interface RouteOptions {
  * Unknown parameters are rejected rather than ignored: a misspelt filter ("duebefore") would
  * otherwise return more debtors than the user asked for, and letters would go to the wrong ones.
  */
-const searchQuerySchema = debtorSearchQuerySchema.strict();
-const recordQuerySchema = debtorFilterSchema.strict();
+type DateRange = { invoicedFrom?: string; invoicedTo?: string };
+
+// ISO dates compare as text. A range that ends before it starts is a mistake, not a search
+// for nothing, so it gets a 400 that names the parameter.
+const DATES_IN_ORDER = {
+  path: ['invoicedTo'],
+  error: 'date invalide, elle précède invoicedFrom',
+};
+function datesInOrder(range: DateRange): boolean {
+  return !range.invoicedFrom || !range.invoicedTo || range.invoicedFrom <= range.invoicedTo;
+}
+
+const searchQuerySchema = debtorSearchQuerySchema.strict().refine(datesInOrder, DATES_IN_ORDER);
+const filterSchema = debtorFilterSchema.strict().refine(datesInOrder, DATES_IN_ORDER);
+const recordQuerySchema = filterSchema;
 const batchRequestSchema = recordBatchRequestSchema
-  .extend({ filter: debtorFilterSchema.strict().optional() })
+  .extend({ filter: filterSchema.optional() })
   .strict();
 
 /** Zod's own messages (wrong type, too small…) in French, like the contract's messages. */

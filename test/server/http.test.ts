@@ -122,6 +122,18 @@ describe('problem bodies', () => {
     expect(problem.detail).toContain('name : texte vide');
   });
 
+  test('date range ending before it starts', async () => {
+    for (const path of [
+      '/api/v1/debtors?invoicedFrom=2026-12-01&invoicedTo=2026-01-01',
+      '/api/v1/debtors/C-000123/record?invoicedFrom=2026-12-01&invoicedTo=2026-01-01',
+    ]) {
+      const response = await server.api(path);
+      expect(response.status).toBe(400);
+      const problem = await readProblem(response);
+      expect(problem.detail).toContain('invoicedTo : date invalide, elle précède invoicedFrom');
+    }
+  });
+
   test('repeated parameter is rejected', async () => {
     const response = await server.api('/api/v1/debtors?city=albi&city=foix');
 
