@@ -38,8 +38,15 @@ function readOptions(args: string[]): SeedOptions {
       db: { type: 'string' },
       date: { type: 'string' },
       replace: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
     },
   });
+  if (values.help) {
+    throw new HelpRequested();
+  }
+  if (values.debtors === undefined) {
+    throw new UsageError('option --debtors manquante : indiquez combien de débiteurs écrire.');
+  }
 
   const count = Number(values.debtors);
   if (!/^\d+$/u.test(values.debtors ?? '') || count < 1 || count > MAX_DEBTORS) {
@@ -49,7 +56,9 @@ function readOptions(args: string[]): SeedOptions {
   }
   const referenceDate = values.date ?? localCalendarDate(new Date());
   if (!isCalendarDate(referenceDate)) {
-    throw new UsageError(`--date invalide « ${referenceDate} » : format AAAA-MM-JJ attendu.`);
+    throw new UsageError(
+      `--date invalide « ${referenceDate} » : une date réelle au format AAAA-MM-JJ est attendue.`,
+    );
   }
 
   const databaseFile = values.db
@@ -83,13 +92,25 @@ function seed(options: SeedOptions): void {
   }
 }
 
+/** `--help`: the usage is printed, and the program ends without an error. */
+class HelpRequested extends Error {}
+
 try {
   seed(readOptions(process.argv.slice(2)));
 } catch (error) {
-  const message = error instanceof Error ? error.message : String(error);
-  const isUsageError =
-    error instanceof UsageError ||
-    (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+  if (error instanceof HelpRequested) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const isParseError =
+    error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
+  // Node's own messages for unknown options are English.
+  const message = isParseError
+    ? 'option inconnue ou sans valeur.'
+    : error instanceof Error
+      ? error.message
+      : String(error);
+  const isUsageError = error instanceof UsageError || isParseError;
   const usage = isUsageError ? `\n${USAGE}` : '';
   process.stderr.write(`${message}${usage}\n`);
   process.exitCode = 1;
