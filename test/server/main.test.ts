@@ -146,13 +146,21 @@ describe('npm run api:seed', () => {
     [['--debtors', '0'], '--debtors invalide « 0 »'],
     [['--debtors', 'ten'], '--debtors invalide « ten »'],
     [['--debtors', '10', '--date', '2026-02-30'], '--date invalide « 2026-02-30 »'],
-    [['--debtors', '10', '--colour'], "Unknown option '--colour'"],
+    [['--debtors', '10', '--colour'], 'option inconnue ou sans valeur.'],
+    [[], 'option --debtors manquante'],
   ])('%j is refused with the usage', (args, message) => {
     const run = seed(...args, '--db', path.join(folder, 'x.sqlite'));
 
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(message);
     expect(run.stderr).toContain('Usage : npm run api:seed');
+  });
+
+  test('--help prints the usage', () => {
+    const run = seed('--help');
+
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Usage : npm run api:seed');
   });
 });
 
