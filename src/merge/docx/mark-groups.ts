@@ -11,7 +11,7 @@ import type { MarkContext } from './mark-fields';
 import type { MarkerSyntax } from './markers';
 import { collectAtoms } from './paragraph-text';
 import type { TableLook } from './table-xml';
-import { childElements, isW, W_NS } from './xml';
+import { childElements, escapeXmlAttribute, isW, W_NS } from './xml';
 
 export function paragraphsOf(document: Document): Element[] {
   return Array.from(document.getElementsByTagNameNS(W_NS, 'p'));
@@ -117,13 +117,9 @@ function fontXmlOf(paragraph: Element): string {
 
 function emptyElementXml(element: Element): string {
   const attributes = Array.from(element.attributes)
-    .map((attribute) => ` ${attribute.name}="${escapeAttribute(attribute.value)}"`)
+    .map((attribute) => ` ${attribute.name}="${escapeXmlAttribute(attribute.value)}"`)
     .join('');
   return `<${element.tagName}${attributes}/>`;
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 }
 
 function wrapInGroup(

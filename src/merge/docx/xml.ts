@@ -74,10 +74,10 @@ export function removeNonXmlCharacters(text: string): string {
 }
 
 /** Escapes text for an element's content: `&`, `<` and `>` (the last for `]]>`). */
+const TEXT_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
 export function escapeXmlText(text: string): string {
-  return text.replace(/[&<>]/g, (char) =>
-    char === '&' ? '&amp;' : char === '<' ? '&lt;' : '&gt;',
-  );
+  return text.replace(/[&<>]/g, (char) => TEXT_ESCAPES[char] ?? char);
 }
 
 /** Escapes text for an attribute value in double quotes. */
