@@ -48,8 +48,8 @@ const textFilter = z
   .max(MAX_FILTER_LENGTH, { error: `texte trop long (${MAX_FILTER_LENGTH} caractères au plus)` });
 
 /**
- * Which pieces count. A piece is open while some of it is unpaid (or unused, for a credit note);
- * only open pieces are listed. Dates filter the pieces, not the debtors.
+ * Filter on the pieces that count. A piece is open while some of it is unpaid (or unused, for a
+ * credit note), and only open pieces are listed. Dates filter the pieces, not the debtors.
  */
 export const debtorFilterSchema = z.object({
   kinds: kindsList.optional(),
@@ -119,12 +119,12 @@ export const healthSchema = z.object({
   version: z.string(),
 });
 
-/** An error, as RFC 9457 describes it: `title` is French and says what to do. */
+/** An error as RFC 9457 defines it, with a French `title` that tells the user what to do. */
 export const problemSchema = z.object({
   type: z.string(),
   title: z.string(),
   status: z.number().int(),
-  /** What was wrong, naming the parameter: "dueBefore : date invalide « 2018-13-01 »". */
+  /** Description naming the parameter: "dueBefore : date invalide « 2018-13-01 »". */
   detail: z.string(),
   /** Each invalid parameter, for a form to show beside its field. */
   errors: z.array(z.object({ parameter: z.string(), message: z.string() })).optional(),

@@ -1,5 +1,5 @@
 /**
- * The technical log of a run, one JSON object per line, for whoever supports the users. It is
+ * The technical log of a run, one JSON object per line, for the team that supports the users. It is
  * written beside the letters, so that a failed letter can be explained after the fact.
  */
 import { appendFileSync } from 'node:fs';

@@ -92,7 +92,7 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 /**
- * Finds an option no command knows. Commander reports a missing required option before an
+ * Finds an option that no command declares. Commander reports a missing required option before an
  * unknown one, but `--modele` for `--template` is the mistake the user needs to see.
  */
 function unknownOption(program: Command, argv: readonly string[]): string | undefined {

@@ -153,7 +153,7 @@ function guessClientId(input: unknown, index: number): string {
   return typeof client?.id === 'string' && client.id !== '' ? client.id : `#${index + 1}`;
 }
 
-/** The client's name from a record that failed validation, as far as it can be read. */
+/** Reads the client's name from a record that failed validation, as far as it can. */
 function guessClientName(input: unknown): string {
   const client = (input as { client?: Record<string, unknown> } | null)?.client;
   if (client === null || typeof client !== 'object') {
@@ -168,7 +168,7 @@ function guessClientName(input: unknown): string {
   });
 }
 
-/** What one merge run works with. */
+/** The template, records, date, folder and log of one merge run. */
 type MergeRun = {
   template: CompiledTemplate;
   source: RecordSource;
@@ -228,7 +228,7 @@ function writeOne(
   }
 }
 
-/** The French reason of a failed letter: the engine's own message, or what the system said. */
+/** Describes a failed letter in French: the engine's message, or the system's error code. */
 function describeFailure(error: unknown, file: string): string {
   if (error instanceof MergeError) {
     return error.message;

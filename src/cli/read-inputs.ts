@@ -1,6 +1,6 @@
 /**
  * Reads the command line's input files and turns every problem into a French message that names
- * the file and says what to do.
+ * the file and tells the user what to do.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

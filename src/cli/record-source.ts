@@ -1,7 +1,7 @@
 /**
- * Where the command line's client records come from: a JSON file, or the Opisto API with the
- * search filters of the back office. Records arrive in batches, so that letters are written as
- * records come in and stay written when the API fails midway.
+ * Sources of the command line's client records: a JSON file, or the Opisto API with the search
+ * filters of the back office. Records arrive in batches, so each letter is written as its record
+ * comes in, and letters already written stay when the API fails midway.
  */
 import { ApiError, createOpistoClient, type OpistoClient } from '../api/client';
 import { MAX_BATCH_SIZE, type DebtorFilter, type DebtorSummary } from '../api/contract';
@@ -44,8 +44,8 @@ export type ApiSourceOptions = {
 
 /**
  * Searches the API for the debtors the filters select, then fetches their records in batch
- * requests. A failed search stops the run (exit 2); a failed batch marks its clients and the
- * ones after it as unavailable, and the letters already written stay.
+ * requests. A failed search stops the run with exit code 2. A failed batch marks its clients
+ * and the ones after it as unavailable, and the letters already written stay.
  */
 export async function apiSource(options: ApiSourceOptions, log: RunLog): Promise<RecordSource> {
   const client = openClient(options);
@@ -106,8 +106,8 @@ const OPTION_NAMES: Readonly<Record<string, string>> = {
 };
 
 /**
- * The client's messages speak of the add-in's settings and of the API's parameters; on the
- * command line, the user set options.
+ * Rewrites a client message for the command line: it names the add-in's settings and the API's
+ * parameters, where the user typed options.
  */
 function forCommandLine(error: ApiError): string {
   let message = error.message.replace(

@@ -27,7 +27,7 @@ export type MergeReport = {
   letters: LetterOutcome[];
 };
 
-/** The warning for a word that looks like a field but is not one. */
+/** Describes a word that looks like a field but is not one, as a French warning. */
 export function describeUnknownWord(word: UnknownWord): string {
   const advice = word.suggestion
     ? `vouliez-vous dire « ${word.suggestion} » ?`

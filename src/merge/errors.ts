@@ -1,6 +1,6 @@
 /**
  * Errors the merge raises for problems the user can fix. Each carries a stable `code` for
- * programs and logs, and a French `message` that says what is wrong and what to do.
+ * programs and logs, and a French `message` that states what is wrong and what to do.
  */
 
 export type MergeErrorCode =

@@ -65,8 +65,8 @@ const COMBINED_COLUMNS = [
   amount('Restant à payer / à utiliser', 18),
 ];
 
-// Seven columns share the width: the dates give up a little so that order numbers such as
-// "CDE-2018-0042" and the type "Commande" fit on one line; headers may take two.
+// Seven columns share the width. The dates give up a little so that order numbers such as
+// "CDE-2018-0042" and the type "Commande" fit on one line, while headers may take two.
 const TRANSACTION_COLUMNS = [
   { ...date('Date création'), weight: 14 },
   { ...date('Date échéance'), weight: 14 },
@@ -204,7 +204,7 @@ export function buildListTable(field: ListFieldName, sources: ListSources): List
   }
 }
 
-/** The text of the total row's last cell. */
+/** Formats the total row's last cell. */
 export function formatTotal(table: ListTable): string {
   return formatCents(table.totalCents);
 }

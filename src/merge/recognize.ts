@@ -56,9 +56,9 @@ export function findFieldWords(text: string): FieldWordMatch[] {
 }
 
 /**
- * Returns the valid name closest to an unknown word (edit distance, ignoring case), or null when
- * even the closest one differs by more than about a third of what follows "opisto": a suggestion
- * that shares nothing with the typo would only mislead.
+ * Returns the valid name closest to an unknown word (edit distance, ignoring case). Returns null
+ * when even the closest one differs by more than about a third of what follows "opisto",
+ * because a suggestion that shares nothing with the typo would only mislead.
  */
 export function suggestFieldName(word: string): FieldName | null {
   const lower = word.toLowerCase();

@@ -1,6 +1,6 @@
 /**
- * What a template check shows the user: each field word with how often it occurs, and the words
- * that start with "opisto" but name no field, each with the nearest valid name.
+ * Summary of a template check for the user: each field word with how often it occurs, and the
+ * words that start with "opisto" but name no field, each with the nearest valid name.
  */
 import type { FieldName } from './fields';
 import { suggestFieldName } from './recognize';

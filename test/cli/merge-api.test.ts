@@ -153,7 +153,7 @@ test('unreachable server is explained', async () => {
   expect(run.stderr).toContain(`injoignable à l’adresse ${address}`);
 });
 
-/** Forwards to the API, but answers 500 to every batch request after the first. */
+/** Starts a proxy to the API that returns 500 to every batch request after the first. */
 function failingProxy(): Promise<Server> {
   let batches = 0;
   const proxy = createServer((request, response) => {

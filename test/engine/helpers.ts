@@ -11,7 +11,7 @@ import example from '../../../shared/spec/example-record.json';
 
 export const NBSP = '\u00a0';
 
-/** The example record, with optional changes, checked against the contract. */
+/** Returns the example record, with optional changes, checked against the contract. */
 export function record(change: (draft: typeof example) => void = () => undefined): ClientRecord {
   const draft = structuredClone(example);
   change(draft);
@@ -34,7 +34,7 @@ export function partXml(docx: Uint8Array, name = 'word/document.xml'): string {
   return strFromU8(entry);
 }
 
-/** The text of every paragraph of a part, table cells and text boxes included. */
+/** Reads the text of every paragraph of a part, table cells and text boxes included. */
 export function paragraphs(docx: Uint8Array, name = 'word/document.xml'): string[] {
   return readParagraphTexts(partXml(docx, name));
 }

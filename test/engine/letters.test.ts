@@ -449,7 +449,7 @@ describe('single document', () => {
   test('each later letter starts a new page', () => {
     const sections = partXml(document).match(/<w:sectPr>.*?<\/w:sectPr>/g) ?? [];
     expect(sections).toHaveLength(3);
-    // A section's type says how it starts: the first letter's is left as the template has it.
+    // A section's type sets how it starts, so the first letter's stays as the template has it.
     expect(sections[0]).not.toContain('nextPage');
     expect(sections[1]).toContain('<w:type w:val="nextPage"/>');
     expect(sections[2]).toContain('<w:type w:val="nextPage"/>');

@@ -10,7 +10,7 @@ import {
 
 const NBSP = '\u00a0';
 
-/** A second, independent way to format cents: BigInt arithmetic and a grouping regex. */
+/** Formats cents a second, independent way: BigInt arithmetic and a grouping regex. */
 function referenceFormat(cents: number): string {
   const value = BigInt(cents);
   const magnitude = value < 0n ? -value : value;

@@ -122,7 +122,8 @@ describe('parseClientRecord', () => {
 
   test('lists default to empty', () => {
     const result = parseClientRecord({ client: { id: 'C-1' } });
-    expect(result.ok && result.record.invoices).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.ok ? result.record.invoices : null).toEqual([]);
   });
 
   test('ignores unknown keys', () => {

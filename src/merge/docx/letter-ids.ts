@@ -1,8 +1,8 @@
 /**
- * Ids and names that Word wants unique in a document, made unique again for each letter of a
- * document of many letters: drawing ids (`wp:docPr`), bookmark ids and bookmark names with what
- * refers to them (internal hyperlinks, REF, PAGEREF and NOTEREF fields). Comment anchors are
- * kept in the first letter only, because the comments part holds one copy of each comment.
+ * Ids and names that Word wants unique, made unique again for each letter of a document of many
+ * letters. They are drawing ids (`wp:docPr`), bookmark ids, and bookmark names with what refers
+ * to them (internal hyperlinks, REF, PAGEREF and NOTEREF fields). Comment anchors are kept in the
+ * first letter only, because the comments part contains one copy of each comment.
  */
 
 /** The largest id the 32-bit unsigned drawing ids of the schema allow. */

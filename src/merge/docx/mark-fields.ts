@@ -1,6 +1,6 @@
 /**
  * First compile step: finds the field words of each paragraph, gathers each one into the `w:t`
- * that holds its first character (so it takes that character's formatting), and puts a marker
+ * that contains its first character, so it takes that character's formatting, and puts a marker
  * in its place.
  */
 import type { Document, Element } from '@xmldom/xmldom';
@@ -19,7 +19,7 @@ export type FoundWord = {
   duplicate: boolean;
 };
 
-/** A field word's place: the field, and the tag of the `w:t` it stands in. */
+/** Place of a field word: the field, and the tag of the `w:t` that contains it. */
 export type Hole = {
   field: FieldName;
   /** "w:t" in files from Word; other tools may choose another prefix, or none. */

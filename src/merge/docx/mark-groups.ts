@@ -100,7 +100,7 @@ function endsContainer(paragraph: Element): boolean {
 
 const FONT_PROPERTIES = ['rFonts', 'sz', 'szCs'];
 
-/** The font of the field word's run, written again on the table's cells. */
+/** Copies the font of the field word's run, to write it again on the table's cells. */
 function fontXmlOf(paragraph: Element): string {
   const run = childElements(paragraph).find((child) => isW(child, 'r'));
   const properties = run ? childElements(run).find((child) => isW(child, 'rPr')) : undefined;

@@ -11,7 +11,7 @@ import {
 } from '../errors';
 import { childElements, parseXml } from './xml';
 
-/** Where a part's text shows in the letter; used in reports and to pick what to process. */
+/** Place of a part's text in the letter, used in reports and to pick the parts to process. */
 export type PartKind = 'body' | 'header' | 'footer' | 'footnotes' | 'endnotes';
 
 export type TextPart = { name: string; kind: PartKind };

@@ -93,7 +93,7 @@ function collectInto(container: Node, atoms: Atom[]): void {
   }
 }
 
-/** The paragraph's text, with each break atom read as a line feed so no word spans it. */
+/** Joins the paragraph's text, reading each break atom as a line feed so no word spans it. */
 export function atomsText(atoms: readonly Atom[]): string {
   return atoms.map((atom) => (atom.kind === 'text' ? atom.text : '\n')).join('');
 }

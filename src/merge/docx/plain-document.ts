@@ -1,6 +1,6 @@
 /**
- * Makes a letter from any kind of Word template a plain .docx: a .dotx or .dotm template becomes
- * a document, macros are left out, and mail-merge settings are dropped so that Word does not ask
+ * Makes a letter from any kind of Word template a plain .docx. A .dotx or .dotm template becomes
+ * a document and macros are left out. Mail-merge settings are dropped, so that Word does not ask
  * for a data source when it opens the letter.
  */
 import { strFromU8, strToU8 } from 'fflate';

@@ -15,7 +15,7 @@ export type Segment =
   /** A list field's paragraph: replaced by a table, up to `end`, when the list has rows. */
   | { kind: 'list'; field: ListFieldName; look: TableLook; end: number }
   | { kind: 'end' }
-  /** Where the body's final `w:sectPr` starts; writes nothing. */
+  /** Start of the body's final `w:sectPr`, which writes nothing. */
   | { kind: 'bodySection' };
 
 export type CompiledPart = { name: string; segments: readonly Segment[] };

@@ -67,7 +67,7 @@ export function renderSingleDocument(
   return writeDocxPackage(files.toMap());
 }
 
-/** The XML of every part of the template, to find the ids it already uses. */
+/** Collects the XML of every template part, to find the ids it already uses. */
 function templateXml(template: CompiledTemplate, files: PackageFiles): string[] {
   const compiled = template.parts.map((part) =>
     part.segments.map((segment) => (segment.kind === 'static' ? segment.xml : '')).join(''),
@@ -221,9 +221,9 @@ function countPagesPerLetter(template: CompiledTemplate, files: PackageFiles): v
 }
 
 /**
- * Joins the letters' bodies. A section's type says how that section starts, so the first section
- * of each letter after the first becomes a "next page" one that restarts page numbers; the
- * section that ends a letter keeps its own type, and moves into a paragraph.
+ * Joins the letters' bodies. A section's type sets how that section starts, so the first section
+ * of each letter after the first becomes a "next page" one that restarts page numbers. The
+ * section that ends a letter keeps its own type and moves into a paragraph.
  */
 function joinBodies(bodies: readonly string[], template: CompiledTemplate): string {
   const letters = bodies.map(splitAtBodySection).map((body, index) => {

@@ -3,7 +3,7 @@
  * each page, rows that do not split across pages, right-aligned amounts and a total row.
  *
  * Elements are written in the order the ECMA-376 schema fixes, because Word "repairs" (or
- * refuses) a document whose properties are out of order, where LibreOffice says nothing.
+ * rejects) a document whose properties are out of order, where LibreOffice shows no warning.
  */
 import type { ListColumn, ListTable } from '../lists';
 import { formatTotal } from '../lists';
@@ -30,7 +30,7 @@ export const SPACER_PARAGRAPH =
 
 /** Writes the `w:tbl` element of a list that has at least one row. */
 export function buildTableXml(table: ListTable, look: TableLook): string {
-  // Cells take shares of the table's width, so the table fits a narrow cell or text box too; the
+  // Cells take shares of the table's width, so the table fits a narrow cell or text box too. The
   // grid in twips is only Word's starting point before it lays the table out.
   const grid = shareWidth(table.columns, look.widthTwips);
   const widths = shareWidth(table.columns, FULL_WIDTH_PCT);
