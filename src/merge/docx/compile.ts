@@ -147,7 +147,11 @@ function compilePart(
 ): PartResult {
   const context: MarkContext = { markers, holes: [], found: [] };
   for (const paragraph of paragraphsOf(document)) {
-    markFieldWords(paragraph, context, isInsideFallback(paragraph));
+    const place = {
+      duplicate: hasAncestor(paragraph, MC_NS, 'Fallback'),
+      inTextBox: hasAncestor(paragraph, W_NS, 'txbxContent'),
+    };
+    markFieldWords(paragraph, context, place);
   }
   // The main part is always cut, so that letters can be joined into one document.
   if (context.holes.length === 0 && !isMain) {
@@ -167,10 +171,10 @@ function compilePart(
 
 // Word writes each text box twice: DrawingML in mc:Choice and a VML copy in mc:Fallback. Both
 // are filled, but words in the copy are not counted twice in reports.
-function isInsideFallback(node: Node): boolean {
+function hasAncestor(node: Node, namespace: string, localName: string): boolean {
   for (let current = node.parentNode; current; current = current.parentNode) {
     const element = current as Element;
-    if (element.namespaceURI === MC_NS && element.localName === 'Fallback') {
+    if (element.namespaceURI === namespace && element.localName === localName) {
       return true;
     }
   }

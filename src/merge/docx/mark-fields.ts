@@ -17,7 +17,12 @@ export type FoundWord = {
   field: FieldName | null;
   /** True for the VML copy of a text box, which repeats the DrawingML copy. */
   duplicate: boolean;
+  /** True inside a text box, which Word.js search does not reach. */
+  inTextBox: boolean;
 };
+
+/** Where a paragraph stands: in the VML copy of a text box, in a text box at all. */
+export type ParagraphPlace = Pick<FoundWord, 'duplicate' | 'inTextBox'>;
 
 /** Place of a field word: the field, and the tag of the `w:t` that contains it. */
 export type Hole = {
@@ -34,7 +39,11 @@ export type MarkContext = {
 };
 
 /** Replaces the field words of `paragraph` with markers and records every word found. */
-export function markFieldWords(paragraph: Element, context: MarkContext, duplicate: boolean): void {
+export function markFieldWords(
+  paragraph: Element,
+  context: MarkContext,
+  place: ParagraphPlace,
+): void {
   const atoms = collectAtoms(paragraph);
   const matches = findFieldWords(atomsText(atoms));
   if (matches.length === 0) {
@@ -42,7 +51,7 @@ export function markFieldWords(paragraph: Element, context: MarkContext, duplica
   }
 
   for (const match of matches) {
-    context.found.push({ word: match.word, field: match.field, duplicate });
+    context.found.push({ word: match.word, field: match.field, ...place });
   }
 
   const texts = atoms.map((atom) => (atom.kind === 'text' ? atom.text : '\n'));

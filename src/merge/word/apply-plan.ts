@@ -1,0 +1,121 @@
+/**
+ * Queues the Word.js calls that carry out a story's plan. Nothing here syncs or reads: the caller
+ * runs every story's calls in one `context.sync()`, whatever the number of fields and rows.
+ */
+import { removeNonXmlCharacters } from '../docx/xml';
+import { insertListTable, type TableAbilities } from './list-table';
+import type { Block, ListEdit, RangeRef, StoryPlan } from './plan';
+
+/** The ranges each searched word returned, loaded by the previous sync. */
+export type SearchResults = ReadonlyMap<string, Word.RangeCollection>;
+
+/** A spacer paragraph one point high, which shows as no blank line. */
+const SPACER_POINTS = 1;
+
+export function applyStoryPlan(
+  plan: StoryPlan,
+  results: SearchResults,
+  abilities: TableAbilities,
+): void {
+  // Lists first: their paragraphs are cut from the first list word on, and the ranges of the text
+  // fields before it must still be where they were found when they are replaced.
+  for (const list of plan.lists) {
+    applyListEdit(list, results, abilities);
+  }
+  for (const { range, value } of plan.replacements) {
+    replaceWithValue(rangeOf(results, range), value);
+  }
+  for (const range of plan.blankParagraphs) {
+    rangeOf(results, range).paragraphs.getFirst().delete();
+  }
+}
+
+function rangeOf(results: SearchResults, ref: RangeRef): Word.Range {
+  const range = results.get(ref.word)?.items[ref.index];
+  if (!range) {
+    throw new Error(`no search result ${ref.index} for "${ref.word}"`);
+  }
+  return range;
+}
+
+/**
+ * Replaces a field word with its value, keeping the word's formatting. Line breaks in the value
+ * become Word's manual line breaks (`insertBreak`), because what `insertText` makes of a line
+ * feed is not documented.
+ */
+export function replaceWithValue(range: Word.Range, value: string): void {
+  const lines = splitLines(value);
+  if (lines.every((line) => line === '')) {
+    range.insertText('', 'Replace');
+    if (lines.length > 1) {
+      appendLines(range, lines);
+    }
+    return;
+  }
+
+  const first = range.insertText(lines[0] ?? '', 'Replace');
+  appendLines(first, lines);
+}
+
+/**
+ * Writes lines 2 to n after `range`, each after a line break. Each call inserts right after the
+ * range, ahead of what earlier calls inserted, so the lines are queued from the last one back.
+ */
+function appendLines(range: Word.Range, lines: readonly string[]): void {
+  for (let index = lines.length - 1; index >= 1; index--) {
+    const line = lines[index] as string;
+    if (line !== '') {
+      range.insertText(line, 'After');
+    }
+    range.insertBreak('Line', 'After');
+  }
+}
+
+function splitLines(value: string): string[] {
+  // eslint-disable-next-line no-control-regex -- U+000B is Word's manual line break.
+  const clean = removeNonXmlCharacters(value).replace(/[\u0000-\u0008\u000c\u000e-\u001f]/g, '');
+  // eslint-disable-next-line no-control-regex -- U+000B is Word's manual line break.
+  return clean.split(/\r\n|[\r\n\u000b\u2028\u2029]/);
+}
+
+/**
+ * Replaces a list's paragraph with its blocks. Each block is inserted right after the paragraph,
+ * so they are queued from the last one back; then the paragraph loses the text from its first
+ * list word on, or goes altogether when nothing stood before that word.
+ */
+function applyListEdit(list: ListEdit, results: SearchResults, abilities: TableAbilities): void {
+  const firstList = rangeOf(results, list.firstList);
+  const paragraph = firstList.paragraphs.getFirst();
+
+  for (const block of [...list.blocks].reverse()) {
+    insertBlock(paragraph, block, abilities);
+  }
+
+  if (list.keepBefore) {
+    firstList.expandTo(paragraph.getRange('End')).delete();
+  } else {
+    paragraph.delete();
+  }
+}
+
+function insertBlock(paragraph: Word.Paragraph, block: Block, abilities: TableAbilities): void {
+  switch (block.kind) {
+    case 'table':
+      insertListTable(paragraph, block.table, abilities);
+      break;
+    case 'spacer': {
+      const spacer = paragraph.insertParagraph('', 'After');
+      spacer.lineSpacing = SPACER_POINTS;
+      spacer.spaceBefore = 0;
+      spacer.spaceAfter = 0;
+      spacer.font.size = SPACER_POINTS;
+      break;
+    }
+    case 'paragraph': {
+      const lines = splitLines(block.text);
+      const inserted = paragraph.insertParagraph(lines[0] ?? '', 'After');
+      appendLines(inserted.getRange('End'), lines);
+      break;
+    }
+  }
+}

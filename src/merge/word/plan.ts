@@ -1,0 +1,197 @@
+/**
+ * Plans the edits of one story (the body, a header or a footer) from what Word returned: the text
+ * of its paragraphs and the ranges its search found for each field word. Planning is pure, so the
+ * rules that both engines share (blank lines, lists splitting a paragraph) are tested without Word.
+ *
+ * Word lists search results in document order, so the k-th range found for a word is its k-th
+ * occurrence in the paragraphs' text. When the counts disagree (Word draws word boundaries a little
+ * differently around some characters), the mapping cannot be trusted and planning stops.
+ */
+import { isListField, type FieldName, type ListFieldName } from '../fields';
+import type { ListTable } from '../lists';
+import { findFieldWords } from '../recognize';
+import type { LetterValues } from '../values';
+
+export type ParagraphScan = { text: string; isLastParagraph: boolean };
+
+export type StoryScan = {
+  paragraphs: readonly ParagraphScan[];
+  /** Number of ranges Word's search returned, per searched word in lower case. */
+  resultCounts: ReadonlyMap<string, number>;
+};
+
+/** The `index`-th range that searching `word` returned in the story. */
+export type RangeRef = { word: string; index: number };
+
+/** What replaces a list's paragraph, in document order. */
+export type Block =
+  { kind: 'table'; table: ListTable } | { kind: 'spacer' } | { kind: 'paragraph'; text: string };
+
+export type ListEdit = {
+  /** The range of the paragraph's first list word. */
+  firstList: RangeRef;
+  /** False when nothing shows before the first list word: the whole paragraph goes. */
+  keepBefore: boolean;
+  blocks: Block[];
+};
+
+export type StoryPlan = {
+  replacements: { range: RangeRef; value: string }[];
+  /** Paragraphs to delete, each named by one of its field words. */
+  blankParagraphs: RangeRef[];
+  lists: ListEdit[];
+};
+
+/** Raised when Word's search and the paragraphs' text disagree about a story's field words. */
+export class SearchMismatchError extends Error {
+  override readonly name = 'SearchMismatchError';
+}
+
+type Occurrence = { start: number; end: number; field: FieldName; range: RangeRef };
+
+/** Plans the edits of one story; raises SearchMismatchError when Word's search disagrees. */
+export function planStory(scan: StoryScan, values: LetterValues): StoryPlan {
+  const occurrences = locateOccurrences(scan);
+  const plan: StoryPlan = { replacements: [], blankParagraphs: [], lists: [] };
+
+  scan.paragraphs.forEach((paragraph, index) => {
+    const found = occurrences[index] ?? [];
+    if (found.length > 0) {
+      planParagraph(paragraph, found, values, plan);
+    }
+  });
+  return plan;
+}
+
+/** Gives each known field word of each paragraph the search range that stands for it. */
+function locateOccurrences(scan: StoryScan): Occurrence[][] {
+  const seen = new Map<string, number>();
+
+  const occurrences = scan.paragraphs.map((paragraph) =>
+    findFieldWords(paragraph.text).flatMap((match): Occurrence[] => {
+      if (match.field === null) {
+        return [];
+      }
+      const word = match.word.toLowerCase();
+      const index = seen.get(word) ?? 0;
+      seen.set(word, index + 1);
+      return [{ start: match.start, end: match.end, field: match.field, range: { word, index } }];
+    }),
+  );
+
+  for (const word of new Set([...seen.keys(), ...scan.resultCounts.keys()])) {
+    const inText = seen.get(word) ?? 0;
+    const searched = scan.resultCounts.get(word) ?? 0;
+    if (inText !== searched) {
+      throw new SearchMismatchError(
+        `"${word}": ${inText} in the paragraphs' text, ${searched} found by Word's search`,
+      );
+    }
+  }
+  return occurrences;
+}
+
+function planParagraph(
+  paragraph: ParagraphScan,
+  found: readonly Occurrence[],
+  values: LetterValues,
+  plan: StoryPlan,
+): void {
+  const lists = found.filter((occurrence) => isListField(occurrence.field));
+  const first = found[0] as Occurrence;
+
+  if (lists.length > 0) {
+    planListParagraph(paragraph, found, lists, values, plan);
+  } else if (isBlankLine(paragraph, found, values)) {
+    plan.blankParagraphs.push(first.range);
+  } else {
+    for (const occurrence of found) {
+      plan.replacements.push({ range: occurrence.range, value: textValue(occurrence, values) });
+    }
+  }
+}
+
+/**
+ * A line made only of text fields and spaces, all blank for this client, is dropped, as Word's
+ * mail merge drops blank address lines. The last paragraph of a story or cell stays, because
+ * Word keeps it. A manual line break makes the paragraph more than a line, so it stays too.
+ */
+function isBlankLine(
+  paragraph: ParagraphScan,
+  found: readonly Occurrence[],
+  values: LetterValues,
+): boolean {
+  if (paragraph.isLastParagraph || paragraph.text.includes('\v')) {
+    return false;
+  }
+  return substitute(paragraph.text, found, values).trim() === '';
+}
+
+/**
+ * Splits a paragraph around its list words, as the .docx engine does: the text before the first
+ * list stays in the paragraph; each list becomes a table (or its empty-list sentence), and the
+ * text between and after the lists becomes paragraphs of its own.
+ */
+function planListParagraph(
+  paragraph: ParagraphScan,
+  found: readonly Occurrence[],
+  lists: readonly Occurrence[],
+  values: LetterValues,
+  plan: StoryPlan,
+): void {
+  const firstList = lists[0] as Occurrence;
+  const before = found.filter((occurrence) => occurrence.start < firstList.start);
+  const beforeText = substitute(paragraph.text.slice(0, firstList.start), before, values, 0);
+  const keepBefore = beforeText.trim() !== '';
+  if (keepBefore) {
+    for (const occurrence of before) {
+      plan.replacements.push({ range: occurrence.range, value: textValue(occurrence, values) });
+    }
+  }
+
+  const blocks: Block[] = [];
+  lists.forEach((list, index) => {
+    blocks.push(...listBlocks(values.lists[list.field as ListFieldName]));
+
+    const next = lists[index + 1];
+    const end = next ? next.start : paragraph.text.length;
+    const inside = found.filter(
+      (occurrence) => occurrence.start >= list.end && occurrence.end <= end,
+    );
+    const text = substitute(paragraph.text.slice(list.end, end), inside, values, list.end).trim();
+    if (text !== '') {
+      blocks.push({ kind: 'paragraph', text });
+    }
+  });
+
+  plan.lists.push({ firstList: firstList.range, keepBefore, blocks });
+}
+
+function listBlocks(table: ListTable): Block[] {
+  if (table.rows.length === 0) {
+    return [{ kind: 'paragraph', text: table.emptySentence }];
+  }
+  // The spacer gives a cell or the body the paragraph Word needs after a table, and keeps the
+  // table apart from a table that follows, which Word would otherwise join to it.
+  return [{ kind: 'table', table }, { kind: 'spacer' }];
+}
+
+/** The text from `offset` on with its text fields replaced by this client's values. */
+function substitute(
+  text: string,
+  found: readonly Occurrence[],
+  values: LetterValues,
+  offset = 0,
+): string {
+  let result = '';
+  let last = 0;
+  for (const occurrence of found) {
+    result += text.slice(last, occurrence.start - offset) + textValue(occurrence, values);
+    last = occurrence.end - offset;
+  }
+  return result + text.slice(last);
+}
+
+function textValue(occurrence: Occurrence, values: LetterValues): string {
+  return isListField(occurrence.field) ? '' : values.text[occurrence.field];
+}
