@@ -7,3 +7,13 @@ export { officeWordHost, type WordHost } from './host';
 export { prepareWordTemplate, type WordTemplate } from './template';
 export { mergeLetterWithWord, type MergeLetterOptions } from './merge-letter';
 export { SearchMismatchError } from './plan';
+export {
+  runWordMerge,
+  type LetterOutcome,
+  type LetterRequest,
+  type MergeRoute,
+  type WordMergeRequest,
+  type WordMergeResult,
+} from './run-merge';
+export { checkOpenTemplate, insertFieldAtCursor, selectWordInDocument } from './template-check';
+export { readOpenDocument, type OfficeDocumentAccess } from './open-document-file';
