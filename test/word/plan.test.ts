@@ -1,0 +1,192 @@
+import { planStory, SearchMismatchError, type StoryScan } from '../../src/merge/word/plan';
+import { buildLetterValues, resolveFieldName, type LetterValues } from '../../src/merge';
+import { record } from '../engine/helpers';
+
+function values(change?: Parameters<typeof record>[0]): LetterValues {
+  return buildLetterValues(record(change), '2018-10-29');
+}
+
+/** A scan whose search found each field word exactly as often as the text holds it. */
+function scan(texts: string[], lastIndex = texts.length - 1): StoryScan {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const word of text.match(/\bopisto[a-z0-9]+/gi) ?? []) {
+      if (resolveFieldName(word)) {
+        counts.set(word.toLowerCase(), (counts.get(word.toLowerCase()) ?? 0) + 1);
+      }
+    }
+  }
+  const paragraphs = texts.map((text, index) => ({ text, isLastParagraph: index === lastIndex }));
+  return { paragraphs, resultCounts: counts };
+}
+
+describe('planStory text fields', () => {
+  test('replaces each occurrence with its value', () => {
+    const plan = planStory(scan(['Madame opistoclientnom, opistoclientNom', 'fin']), values());
+
+    expect(plan.replacements).toEqual([
+      { range: { word: 'opistoclientnom', index: 0 }, value: 'Martin' },
+      { range: { word: 'opistoclientnom', index: 1 }, value: 'Martin' },
+    ]);
+    expect(plan.blankParagraphs).toEqual([]);
+    expect(plan.lists).toEqual([]);
+  });
+
+  test('counts occurrences per word across paragraphs', () => {
+    const plan = planStory(
+      scan(['opistoclientville', 'opistoclientcp opistoclientville', 'fin']),
+      values(),
+    );
+
+    expect(plan.replacements.map((edit) => edit.range)).toEqual([
+      { word: 'opistoclientville', index: 0 },
+      { word: 'opistoclientcp', index: 0 },
+      { word: 'opistoclientville', index: 1 },
+    ]);
+  });
+
+  test('leaves unknown words alone', () => {
+    const plan = planStory(scan(['opistoclientvile opistoclientcp', 'fin']), values());
+
+    expect(plan.replacements).toEqual([
+      { range: { word: 'opistoclientcp', index: 0 }, value: '31400' },
+    ]);
+  });
+
+  test('maps the alias to its field', () => {
+    const plan = planStory(
+      scan(['Tél. opistoclientsecondaire', 'fin']),
+      values((draft) => {
+        (draft.client as { phone2: string | null }).phone2 = '06 00 00 00 02';
+      }),
+    );
+
+    expect(plan.replacements).toEqual([
+      { range: { word: 'opistoclientsecondaire', index: 0 }, value: '06 00 00 00 02' },
+    ]);
+  });
+});
+
+describe('planStory blank lines', () => {
+  test('drops a line of blank fields', () => {
+    const plan = planStory(scan(['opistoclientadresse2', 'fin']), values());
+
+    expect(plan.blankParagraphs).toEqual([{ word: 'opistoclientadresse2', index: 0 }]);
+    expect(plan.replacements).toEqual([]);
+  });
+
+  test('keeps a blank line that ends the story', () => {
+    const plan = planStory(scan(['début', 'opistoclientadresse2']), values());
+
+    expect(plan.blankParagraphs).toEqual([]);
+    expect(plan.replacements).toHaveLength(1);
+  });
+
+  test('keeps a line with other text', () => {
+    const plan = planStory(scan(['Adresse : opistoclientadresse2', 'fin']), values());
+
+    expect(plan.blankParagraphs).toEqual([]);
+  });
+
+  test('keeps a line with a manual line break', () => {
+    const plan = planStory(
+      scan(['opistoclientadresse2\vopistoclienttelsecondaire', 'fin']),
+      values(),
+    );
+
+    expect(plan.blankParagraphs).toEqual([]);
+  });
+
+  test('keeps a line whose field has a value', () => {
+    const plan = planStory(scan(['opistoclientadresse2 opistoclientcp', 'fin']), values());
+
+    expect(plan.blankParagraphs).toEqual([]);
+    expect(plan.replacements).toHaveLength(2);
+  });
+});
+
+describe('planStory lists', () => {
+  test('turns a list alone in its paragraph into a table and spacer', () => {
+    const letter = values();
+    const plan = planStory(scan(['opistolistefactures', 'fin']), letter);
+
+    expect(plan.lists).toEqual([
+      {
+        firstList: { word: 'opistolistefactures', index: 0 },
+        keepBefore: false,
+        blocks: [{ kind: 'table', table: letter.lists.opistolistefactures }, { kind: 'spacer' }],
+      },
+    ]);
+  });
+
+  test('writes the empty-list sentence for a list without rows', () => {
+    const plan = planStory(
+      scan(['opistolisteavoirs', 'fin']),
+      values((draft) => {
+        draft.creditNotes = [];
+      }),
+    );
+
+    expect(plan.lists[0]?.blocks).toEqual([{ kind: 'paragraph', text: 'Aucun avoir en cours.' }]);
+  });
+
+  test('splits a sentence around the list', () => {
+    const letter = values();
+    const plan = planStory(
+      scan(['Pour opistoclientnom : opistolistefactures Merci, opistoclientprenom.', 'fin']),
+      letter,
+    );
+
+    expect(plan.lists[0]?.keepBefore).toBe(true);
+    expect(plan.lists[0]?.blocks).toEqual([
+      { kind: 'table', table: letter.lists.opistolistefactures },
+      { kind: 'spacer' },
+      { kind: 'paragraph', text: 'Merci, Léa.' },
+    ]);
+    // Only the field before the list is replaced in place; the one after is in the new paragraph.
+    expect(plan.replacements).toEqual([
+      { range: { word: 'opistoclientnom', index: 0 }, value: 'Martin' },
+    ]);
+  });
+
+  test('drops a text before the list made of blank fields', () => {
+    const plan = planStory(scan(['opistoclientadresse2 opistolistefactures', 'fin']), values());
+
+    expect(plan.lists[0]?.keepBefore).toBe(false);
+    expect(plan.replacements).toEqual([]);
+  });
+
+  test('gives two lists in one paragraph a block each', () => {
+    const letter = values();
+    const plan = planStory(scan(['opistolistefactures puis opistolisteavoirs', 'fin']), letter);
+
+    expect(plan.lists).toHaveLength(1);
+    expect(plan.lists[0]?.blocks).toEqual([
+      { kind: 'table', table: letter.lists.opistolistefactures },
+      { kind: 'spacer' },
+      { kind: 'paragraph', text: 'puis' },
+      { kind: 'table', table: letter.lists.opistolisteavoirs },
+      { kind: 'spacer' },
+    ]);
+  });
+});
+
+describe('planStory search mismatch', () => {
+  test('raises when Word found fewer ranges than the text holds', () => {
+    const mismatched: StoryScan = {
+      paragraphs: [{ text: 'opistoclientnom opistoclientnom', isLastParagraph: true }],
+      resultCounts: new Map([['opistoclientnom', 1]]),
+    };
+
+    expect(() => planStory(mismatched, values())).toThrow(SearchMismatchError);
+  });
+
+  test('raises when Word found a word the text does not hold', () => {
+    const mismatched: StoryScan = {
+      paragraphs: [{ text: 'rien', isLastParagraph: true }],
+      resultCounts: new Map([['opistoclientcp', 1]]),
+    };
+
+    expect(() => planStory(mismatched, values())).toThrow(/opistoclientcp/);
+  });
+});
