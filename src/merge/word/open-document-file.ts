@@ -22,13 +22,17 @@ const COMPRESSED = 'compressed';
  */
 export async function readOpenDocument(document: OfficeDocumentAccess): Promise<Uint8Array> {
   const file = await new Promise<Office.File>((resolve, reject) => {
-    document.getFileAsync(COMPRESSED as unknown as Office.FileType, { sliceSize: SLICE_BYTES }, (result) => {
-      if (result.error) {
-        reject(cannotRead(result.error));
-      } else {
-        resolve(result.value);
-      }
-    });
+    document.getFileAsync(
+      COMPRESSED as unknown as Office.FileType,
+      { sliceSize: SLICE_BYTES },
+      (result) => {
+        if (result.error) {
+          reject(cannotRead(result.error));
+        } else {
+          resolve(result.value);
+        }
+      },
+    );
   });
 
   try {

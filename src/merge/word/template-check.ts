@@ -29,15 +29,13 @@ export async function checkOpenTemplate(host: WordHost): Promise<TemplateSummary
     return [bodyText, ...distinctStories(stories)];
   });
 
-  const words = texts
-    .flat()
-    .flatMap((text) =>
-      findFieldWords(text).map((match) => ({
-        word: match.word,
-        field: match.field,
-        duplicate: false,
-      })),
-    );
+  const words = texts.flat().flatMap((text) =>
+    findFieldWords(text).map((match) => ({
+      word: match.word,
+      field: match.field,
+      duplicate: false,
+    })),
+  );
   return summarizeTemplate(words);
 }
 
