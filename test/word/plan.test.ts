@@ -6,8 +6,13 @@ function values(change?: Parameters<typeof record>[0]): LetterValues {
   return buildLetterValues(record(change), '2018-10-29');
 }
 
-/** A scan whose search found each field word exactly as often as the text holds it. */
-function scan(texts: string[], lastIndex = texts.length - 1): StoryScan {
+/**
+ * A scan whose search found each field word exactly as often as the text holds it. A paragraph
+ * given as [text, level] lies in a table at that nesting level.
+ */
+function scan(entries: (string | [string, number])[], lastIndex = entries.length - 1): StoryScan {
+  const texts = entries.map((entry) => (typeof entry === 'string' ? entry : entry[0]));
+  const levels = entries.map((entry) => (typeof entry === 'string' ? 0 : entry[1]));
   const counts = new Map<string, number>();
   for (const text of texts) {
     for (const word of text.match(/\bopisto[a-z0-9]+/gi) ?? []) {
@@ -16,7 +21,11 @@ function scan(texts: string[], lastIndex = texts.length - 1): StoryScan {
       }
     }
   }
-  const paragraphs = texts.map((text, index) => ({ text, isLastParagraph: index === lastIndex }));
+  const paragraphs = texts.map((text, index) => ({
+    text,
+    isLastParagraph: index === lastIndex,
+    tableNestingLevel: levels[index] ?? 0,
+  }));
   return { paragraphs, resultCounts: counts };
 }
 
@@ -71,7 +80,9 @@ describe('planStory blank lines', () => {
   test('drops a line of blank fields', () => {
     const plan = planStory(scan(['opistoclientadresse2', 'fin']), values());
 
-    expect(plan.blankParagraphs).toEqual([{ word: 'opistoclientadresse2', index: 0 }]);
+    expect(plan.blankParagraphs).toEqual([
+      { range: { word: 'opistoclientadresse2', index: 0 }, keepAsSpacer: false },
+    ]);
     expect(plan.replacements).toEqual([]);
   });
 
@@ -113,7 +124,7 @@ describe('planStory lists', () => {
     expect(plan.lists).toEqual([
       {
         firstList: { word: 'opistolistefactures', index: 0 },
-        keepBefore: false,
+        before: 'delete',
         blocks: [{ kind: 'table', table: letter.lists.opistolistefactures }, { kind: 'spacer' }],
       },
     ]);
@@ -137,7 +148,7 @@ describe('planStory lists', () => {
       letter,
     );
 
-    expect(plan.lists[0]?.keepBefore).toBe(true);
+    expect(plan.lists[0]?.before).toBe('keep');
     expect(plan.lists[0]?.blocks).toEqual([
       { kind: 'table', table: letter.lists.opistolistefactures },
       { kind: 'spacer' },
@@ -152,7 +163,7 @@ describe('planStory lists', () => {
   test('drops a text before the list made of blank fields', () => {
     const plan = planStory(scan(['opistoclientadresse2 opistolistefactures', 'fin']), values());
 
-    expect(plan.lists[0]?.keepBefore).toBe(false);
+    expect(plan.lists[0]?.before).toBe('delete');
     expect(plan.replacements).toEqual([]);
   });
 
@@ -171,10 +182,58 @@ describe('planStory lists', () => {
   });
 });
 
+describe('planStory tables that would touch', () => {
+  test('keeps a blank line between two tables as a spacer', () => {
+    const plan = planStory(
+      scan([['cellule', 1], 'opistoclientadresse2', ['cellule', 1], 'fin']),
+      values(),
+    );
+
+    expect(plan.blankParagraphs).toEqual([
+      { range: { word: 'opistoclientadresse2', index: 0 }, keepAsSpacer: true },
+    ]);
+  });
+
+  test('deletes a blank line after a table and before text', () => {
+    const plan = planStory(scan([['cellule', 1], 'opistoclientadresse2', 'fin']), values());
+
+    expect(plan.blankParagraphs[0]?.keepAsSpacer).toBe(false);
+  });
+
+  test('keeps a list paragraph right after a table as a spacer', () => {
+    const plan = planStory(scan([['cellule', 1], 'opistolistefactures', 'fin']), values());
+
+    expect(plan.lists[0]?.before).toBe('spacer');
+  });
+
+  test('sees the table through a deleted blank line', () => {
+    const plan = planStory(
+      scan([['cellule', 1], 'opistoclientadresse2', 'opistolistefactures', 'fin']),
+      values(),
+    );
+
+    expect(plan.blankParagraphs[0]?.keepAsSpacer).toBe(false);
+    expect(plan.lists[0]?.before).toBe('spacer');
+  });
+
+  test('deletes a list paragraph after a table when the list is empty', () => {
+    const plan = planStory(
+      scan([['cellule', 1], 'opistolisteavoirs', 'fin']),
+      values((draft) => {
+        draft.creditNotes = [];
+      }),
+    );
+
+    expect(plan.lists[0]?.before).toBe('delete');
+  });
+});
+
 describe('planStory search mismatch', () => {
   test('raises when Word found fewer ranges than the text holds', () => {
     const mismatched: StoryScan = {
-      paragraphs: [{ text: 'opistoclientnom opistoclientnom', isLastParagraph: true }],
+      paragraphs: [
+        { text: 'opistoclientnom opistoclientnom', isLastParagraph: true, tableNestingLevel: 0 },
+      ],
       resultCounts: new Map([['opistoclientnom', 1]]),
     };
 
@@ -183,7 +242,7 @@ describe('planStory search mismatch', () => {
 
   test('raises when Word found a word the text does not hold', () => {
     const mismatched: StoryScan = {
-      paragraphs: [{ text: 'rien', isLastParagraph: true }],
+      paragraphs: [{ text: 'rien', isLastParagraph: true, tableNestingLevel: 0 }],
       resultCounts: new Map([['opistoclientcp', 1]]),
     };
 

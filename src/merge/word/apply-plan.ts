@@ -9,7 +9,7 @@ import type { Block, ListEdit, RangeRef, StoryPlan } from './plan';
 /** The ranges each searched word returned, loaded by the previous sync. */
 export type SearchResults = ReadonlyMap<string, Word.RangeCollection>;
 
-/** A spacer paragraph one point high, which shows as no blank line. */
+/** Line height and font size of a spacer paragraph, in points. */
 const SPACER_POINTS = 1;
 
 export function applyStoryPlan(
@@ -25,8 +25,14 @@ export function applyStoryPlan(
   for (const { range, value } of plan.replacements) {
     replaceWithValue(rangeOf(results, range), value);
   }
-  for (const range of plan.blankParagraphs) {
-    rangeOf(results, range).paragraphs.getFirst().delete();
+  for (const { range, keepAsSpacer } of plan.blankParagraphs) {
+    const paragraph = rangeOf(results, range).paragraphs.getFirst();
+    if (keepAsSpacer) {
+      paragraph.getRange('Content').delete();
+      makeSpacer(paragraph);
+    } else {
+      paragraph.delete();
+    }
   }
 }
 
@@ -71,11 +77,14 @@ function appendLines(range: Word.Range, lines: readonly string[]): void {
   }
 }
 
+/**
+ * Cuts a value at its line breaks (line feeds, Word's vertical tab U+000B, the Unicode line and
+ * paragraph separators), then cleans each line of characters XML cannot hold. Cutting comes
+ * first, because the vertical tab is one of those characters.
+ */
 function splitLines(value: string): string[] {
   // eslint-disable-next-line no-control-regex -- U+000B is Word's manual line break.
-  const clean = removeNonXmlCharacters(value).replace(/[\u0000-\u0008\u000c\u000e-\u001f]/g, '');
-  // eslint-disable-next-line no-control-regex -- U+000B is Word's manual line break.
-  return clean.split(/\r\n|[\r\n\u000b\u2028\u2029]/);
+  return value.split(/\r\n|[\r\n\u000b\u2028\u2029]/).map(removeNonXmlCharacters);
 }
 
 /**
@@ -91,10 +100,17 @@ function applyListEdit(list: ListEdit, results: SearchResults, abilities: TableA
     insertBlock(paragraph, block, abilities);
   }
 
-  if (list.keepBefore) {
-    firstList.expandTo(paragraph.getRange('End')).delete();
-  } else {
-    paragraph.delete();
+  switch (list.before) {
+    case 'keep':
+      firstList.expandTo(paragraph.getRange('End')).delete();
+      break;
+    case 'spacer':
+      paragraph.getRange('Content').delete();
+      makeSpacer(paragraph);
+      break;
+    case 'delete':
+      paragraph.delete();
+      break;
   }
 }
 
@@ -103,14 +119,9 @@ function insertBlock(paragraph: Word.Paragraph, block: Block, abilities: TableAb
     case 'table':
       insertListTable(paragraph, block.table, abilities);
       break;
-    case 'spacer': {
-      const spacer = paragraph.insertParagraph('', 'After');
-      spacer.lineSpacing = SPACER_POINTS;
-      spacer.spaceBefore = 0;
-      spacer.spaceAfter = 0;
-      spacer.font.size = SPACER_POINTS;
+    case 'spacer':
+      makeSpacer(paragraph.insertParagraph('', 'After'));
       break;
-    }
     case 'paragraph': {
       const lines = splitLines(block.text);
       const inserted = paragraph.insertParagraph(lines[0] ?? '', 'After');
@@ -118,4 +129,12 @@ function insertBlock(paragraph: Word.Paragraph, block: Block, abilities: TableAb
       break;
     }
   }
+}
+
+/** Makes an empty paragraph one point high, which shows as no blank line. */
+function makeSpacer(paragraph: Word.Paragraph): void {
+  paragraph.lineSpacing = SPACER_POINTS;
+  paragraph.spaceBefore = 0;
+  paragraph.spaceAfter = 0;
+  paragraph.font.size = SPACER_POINTS;
 }

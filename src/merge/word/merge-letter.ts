@@ -68,6 +68,7 @@ function planQuery(query: StoryQuery, values: LetterValues): StoryPlan {
   const paragraphs = query.paragraphs.items.map((paragraph) => ({
     text: paragraph.text,
     isLastParagraph: paragraph.isLastParagraph,
+    tableNestingLevel: paragraph.tableNestingLevel,
   }));
   return planStory({ paragraphs, resultCounts }, values);
 }
@@ -87,7 +88,9 @@ function queryStories(document: Word.DocumentCreated, template: WordTemplate): S
 }
 
 function queryStory(body: Word.Body, words: readonly string[]): StoryQuery {
-  const paragraphs = body.paragraphs.load('items/text,items/isLastParagraph');
+  const paragraphs = body.paragraphs.load(
+    'items/text,items/isLastParagraph,items/tableNestingLevel',
+  );
   const results = new Map<string, Word.RangeCollection>();
 
   for (const word of words) {

@@ -12,7 +12,12 @@ import type { ListTable } from '../lists';
 import { findFieldWords } from '../recognize';
 import type { LetterValues } from '../values';
 
-export type ParagraphScan = { text: string; isLastParagraph: boolean };
+export type ParagraphScan = {
+  text: string;
+  isLastParagraph: boolean;
+  /** 0 outside tables, 1 in a table, 2 in a table inside a table… */
+  tableNestingLevel: number;
+};
 
 export type StoryScan = {
   paragraphs: readonly ParagraphScan[];
@@ -30,15 +35,22 @@ export type Block =
 export type ListEdit = {
   /** The range of the paragraph's first list word. */
   firstList: RangeRef;
-  /** False when nothing shows before the first list word: the whole paragraph goes. */
-  keepBefore: boolean;
+  /**
+   * What becomes of the text before the first list word: "keep" when something shows there;
+   * otherwise the paragraph goes ("delete"), or stays as an empty spacer ("spacer") where a table
+   * ends right before it, because Word joins two tables that touch.
+   */
+  before: 'keep' | 'delete' | 'spacer';
   blocks: Block[];
 };
 
 export type StoryPlan = {
   replacements: { range: RangeRef; value: string }[];
-  /** Paragraphs to delete, each named by one of its field words. */
-  blankParagraphs: RangeRef[];
+  /**
+   * Blank lines, each named by one of its field words. A blank line between two tables is
+   * emptied and kept as a spacer instead of deleted, because Word joins two tables that touch.
+   */
+  blankParagraphs: { range: RangeRef; keepAsSpacer: boolean }[];
   lists: ListEdit[];
 };
 
@@ -54,14 +66,29 @@ export function planStory(scan: StoryScan, values: LetterValues): StoryPlan {
   const occurrences = locateOccurrences(scan);
   const plan: StoryPlan = { replacements: [], blankParagraphs: [], lists: [] };
 
+  // The last paragraph before the current one that stays in the letter.
+  let previous: ParagraphScan | null = null;
+
   scan.paragraphs.forEach((paragraph, index) => {
     const found = occurrences[index] ?? [];
-    if (found.length > 0) {
-      planParagraph(paragraph, found, values, plan);
+    const neighbours: Neighbours = {
+      tableBefore: previous !== null && previous.tableNestingLevel > paragraph.tableNestingLevel,
+      tableAfter:
+        (scan.paragraphs[index + 1]?.tableNestingLevel ?? 0) > paragraph.tableNestingLevel,
+    };
+    const removed = found.length > 0 && planParagraph(paragraph, found, values, neighbours, plan);
+    if (!removed) {
+      previous = paragraph;
     }
   });
   return plan;
 }
+
+/**
+ * Whether a table ends right before the paragraph, or starts right after it: the paragraph next
+ * to it in document order lies deeper in tables than the paragraph itself.
+ */
+type Neighbours = { tableBefore: boolean; tableAfter: boolean };
 
 /** Gives each known field word of each paragraph the search range that stands for it. */
 function locateOccurrences(scan: StoryScan): Occurrence[][] {
@@ -91,24 +118,29 @@ function locateOccurrences(scan: StoryScan): Occurrence[][] {
   return occurrences;
 }
 
+/** Plans one paragraph's edits; returns true when the paragraph leaves the letter. */
 function planParagraph(
   paragraph: ParagraphScan,
   found: readonly Occurrence[],
   values: LetterValues,
+  neighbours: Neighbours,
   plan: StoryPlan,
-): void {
+): boolean {
   const lists = found.filter((occurrence) => isListField(occurrence.field));
   const first = found[0] as Occurrence;
 
   if (lists.length > 0) {
-    planListParagraph(paragraph, found, lists, values, plan);
-  } else if (isBlankLine(paragraph, found, values)) {
-    plan.blankParagraphs.push(first.range);
-  } else {
-    for (const occurrence of found) {
-      plan.replacements.push({ range: occurrence.range, value: textValue(occurrence, values) });
-    }
+    return planListParagraph(paragraph, found, lists, values, neighbours, plan);
   }
+  if (isBlankLine(paragraph, found, values)) {
+    const keepAsSpacer = neighbours.tableBefore && neighbours.tableAfter;
+    plan.blankParagraphs.push({ range: first.range, keepAsSpacer });
+    return !keepAsSpacer;
+  }
+  for (const occurrence of found) {
+    plan.replacements.push({ range: occurrence.range, value: textValue(occurrence, values) });
+  }
+  return false;
 }
 
 /**
@@ -137,8 +169,9 @@ function planListParagraph(
   found: readonly Occurrence[],
   lists: readonly Occurrence[],
   values: LetterValues,
+  neighbours: Neighbours,
   plan: StoryPlan,
-): void {
+): boolean {
   const firstList = lists[0] as Occurrence;
   const before = found.filter((occurrence) => occurrence.start < firstList.start);
   const beforeText = substitute(paragraph.text.slice(0, firstList.start), before, values, 0);
@@ -164,7 +197,10 @@ function planListParagraph(
     }
   });
 
-  plan.lists.push({ firstList: firstList.range, keepBefore, blocks });
+  const startsWithTable = blocks[0]?.kind === 'table';
+  const emptied = neighbours.tableBefore && startsWithTable ? 'spacer' : 'delete';
+  plan.lists.push({ firstList: firstList.range, before: keepBefore ? 'keep' : emptied, blocks });
+  return !keepBefore && emptied === 'delete';
 }
 
 function listBlocks(table: ListTable): Block[] {
