@@ -89,8 +89,8 @@ function splitLines(value: string): string[] {
 
 /**
  * Replaces a list's paragraph with its blocks. Each block is inserted right after the paragraph,
- * so they are queued from the last one back; then the paragraph loses the text from its first
- * list word on, or goes altogether when nothing stood before that word.
+ * so the blocks are queued from the last one back. Then the paragraph loses the text from its
+ * first list word on, or is emptied or deleted when nothing showed before that word.
  */
 function applyListEdit(list: ListEdit, results: SearchResults, abilities: TableAbilities): void {
   const firstList = rangeOf(results, list.firstList);

@@ -28,7 +28,7 @@ export type StoryScan = {
 /** The `index`-th range that searching `word` returned in the story. */
 export type RangeRef = { word: string; index: number };
 
-/** What replaces a list's paragraph, in document order. */
+/** A piece of the content that replaces a list's paragraph. */
 export type Block =
   { kind: 'table'; table: ListTable } | { kind: 'spacer' } | { kind: 'paragraph'; text: string };
 
@@ -36,9 +36,9 @@ export type ListEdit = {
   /** The range of the paragraph's first list word. */
   firstList: RangeRef;
   /**
-   * What becomes of the text before the first list word: "keep" when something shows there;
-   * otherwise the paragraph goes ("delete"), or stays as an empty spacer ("spacer") where a table
-   * ends right before it, because Word joins two tables that touch.
+   * The fate of the text before the first list word. It is kept ("keep") when something shows
+   * there. Otherwise the paragraph is deleted ("delete"), or emptied and kept as a spacer
+   * ("spacer") where a table ends right before it, because Word joins two tables that touch.
    */
   before: 'keep' | 'delete' | 'spacer';
   blocks: Block[];
@@ -144,9 +144,10 @@ function planParagraph(
 }
 
 /**
- * A line made only of text fields and spaces, all blank for this client, is dropped, as Word's
- * mail merge drops blank address lines. The last paragraph of a story or cell stays, because
- * Word keeps it. A manual line break makes the paragraph more than a line, so it stays too.
+ * Tells whether a paragraph is a blank line to drop: made only of text fields and spaces, all
+ * blank for this client, as Word's mail merge drops blank address lines. The last paragraph of a
+ * story or cell stays, because Word keeps it. A manual line break makes the paragraph more than
+ * a line, so it stays too.
  */
 function isBlankLine(
   paragraph: ParagraphScan,
