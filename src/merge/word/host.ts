@@ -8,7 +8,7 @@ export type WordHost = {
   isSetSupported(name: string, minVersion: string): boolean;
 };
 
-/** The host Office provides inside Word. Call it only after `Office.onReady`. */
+/** Returns the host Office provides inside Word. Call it only after `Office.onReady`. */
 export function officeWordHost(): WordHost {
   return {
     run: (batch) => Word.run(batch),

@@ -11,7 +11,7 @@ const HEADER_SHADING = '#F2F2F2';
 /** Border width in points, as thin as the .docx engine's (four eighths of a point). */
 const BORDER_WIDTH = 0.5;
 
-/** The table's cells: the header row, one row per piece, then the total row. */
+/** Builds the table's cells: the header row, one row per piece, then the total row. */
 export function tableValues(table: ListTable): string[][] {
   const width = table.columns.length;
   const totalRow = Array.from({ length: width }, () => '');

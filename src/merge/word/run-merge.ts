@@ -57,7 +57,7 @@ export type LetterOutcome =
 export type WordMergeResult = {
   /** The route the merge ended on. */
   route: MergeRoute;
-  /** Why the merge did not take the Word.js route, in French, or null. */
+  /** French messages on each reason the merge left the Word.js route; empty when it did not. */
   notices: string[];
   letters: LetterOutcome[];
 };
@@ -126,7 +126,7 @@ class MergeRun {
       }
       this.outcomes.push(await this.mergeOne(letter));
       onProgress?.(index + 1, letters.length);
-      // Word restarts an add-in that holds its thread for seconds: give the host a turn.
+      // Word restarts an add-in that blocks its thread for seconds, so the host gets a turn here.
       await nextTurn();
     }
   }

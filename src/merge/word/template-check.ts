@@ -39,7 +39,7 @@ export async function checkOpenTemplate(host: WordHost): Promise<TemplateSummary
   return summarizeTemplate(words);
 }
 
-/** The paragraphs of a section's six headers and footers, queued for loading. */
+/** Queues the loading of the paragraphs of a section's six headers and footers. */
 function storiesOf(section: Word.Section): Word.ParagraphCollection[] {
   return HEADER_FOOTER_TYPES.flatMap((type) => [
     section.getHeader(type).paragraphs.load('items/text'),
@@ -48,7 +48,7 @@ function storiesOf(section: Word.Section): Word.ParagraphCollection[] {
 }
 
 /**
- * The text of each header and footer once. A section linked to the previous one shows the same
+ * Keeps the text of each header and footer once. A section linked to the previous one shows the same
  * story again, so a story that repeats the previous section's one at the same place is left out.
  */
 function distinctStories(sections: readonly Word.ParagraphCollection[][]): string[][] {
@@ -69,7 +69,7 @@ function distinctStories(sections: readonly Word.ParagraphCollection[][]): strin
 
 /**
  * Selects the `occurrence`-th appearance (from 0) of `word` in the body, so the user sees where an
- * unknown word stands. Returns false when the body no longer holds that many.
+ * unknown word is. Returns false when the body no longer contains that many.
  */
 export async function selectWordInDocument(
   host: WordHost,

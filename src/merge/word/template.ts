@@ -13,7 +13,7 @@ import { encodeBase64 } from './base64';
 
 export type HeaderFooterType = 'Primary' | 'FirstPage' | 'EvenPages';
 
-/** A header or footer that holds field words, reached through the first section using it. */
+/** A header or footer that contains field words, reached through the first section using it. */
 export type HeaderFooterStory = {
   kind: 'header' | 'footer';
   type: HeaderFooterType;
@@ -31,7 +31,7 @@ export type WordTemplate = {
   /** Headers and footers with field words; the body is always searched. */
   headerFooters: readonly HeaderFooterStory[];
   /**
-   * Why Word.js cannot merge this template, in French for the user, or null when it can. Word.js
+   * The reason Word.js cannot merge this template, in French for the user, or null when it can. Word.js
    * search reaches neither text boxes nor footnotes, so field words there need the .docx engine.
    */
   docxReason: string | null;
