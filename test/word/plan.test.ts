@@ -13,11 +13,11 @@ function values(change?: Parameters<typeof record>[0]): LetterValues {
 function scan(entries: (string | [string, number])[], lastIndex = entries.length - 1): StoryScan {
   const texts = entries.map((entry) => (typeof entry === 'string' ? entry : entry[0]));
   const levels = entries.map((entry) => (typeof entry === 'string' ? 0 : entry[1]));
-  const counts = new Map<string, number>();
+  const results = new Map<string, string[]>();
   for (const text of texts) {
     for (const word of text.match(/\bopisto[a-z0-9]+/gi) ?? []) {
       if (resolveFieldName(word)) {
-        counts.set(word.toLowerCase(), (counts.get(word.toLowerCase()) ?? 0) + 1);
+        results.set(word.toLowerCase(), [...(results.get(word.toLowerCase()) ?? []), word]);
       }
     }
   }
@@ -26,7 +26,7 @@ function scan(entries: (string | [string, number])[], lastIndex = entries.length
     isLastParagraph: index === lastIndex,
     tableNestingLevel: levels[index] ?? 0,
   }));
-  return { paragraphs, resultCounts: counts };
+  return { paragraphs, results };
 }
 
 describe('planStory text fields', () => {
@@ -229,12 +229,21 @@ describe('planStory tables that would touch', () => {
 });
 
 describe('planStory search mismatch', () => {
+  test('raises when a range holds other text', () => {
+    const mismatched: StoryScan = {
+      paragraphs: [{ text: 'opistoclientcp', isLastParagraph: true, tableNestingLevel: 0 }],
+      results: new Map([['opistoclientcp', ['opistoclientcp1']]]),
+    };
+
+    expect(() => planStory(mismatched, values())).toThrow(/returned the range "opistoclientcp1"/);
+  });
+
   test('raises when Word found fewer ranges than the text holds', () => {
     const mismatched: StoryScan = {
       paragraphs: [
         { text: 'opistoclientnom opistoclientnom', isLastParagraph: true, tableNestingLevel: 0 },
       ],
-      resultCounts: new Map([['opistoclientnom', 1]]),
+      results: new Map([['opistoclientnom', ['opistoclientnom']]]),
     };
 
     expect(() => planStory(mismatched, values())).toThrow(SearchMismatchError);
@@ -243,7 +252,7 @@ describe('planStory search mismatch', () => {
   test('raises when Word found a word the text does not hold', () => {
     const mismatched: StoryScan = {
       paragraphs: [{ text: 'rien', isLastParagraph: true, tableNestingLevel: 0 }],
-      resultCounts: new Map([['opistoclientcp', 1]]),
+      results: new Map([['opistoclientcp', ['Opistoclientcp']]]),
     };
 
     expect(() => planStory(mismatched, values())).toThrow(/opistoclientcp/);

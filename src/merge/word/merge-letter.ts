@@ -62,15 +62,15 @@ export async function mergeLetterWithWord(
 }
 
 function planQuery(query: StoryQuery, values: LetterValues): StoryPlan {
-  const resultCounts = new Map(
-    [...query.results].map(([word, collection]) => [word, collection.items.length]),
+  const results = new Map(
+    [...query.results].map(([word, found]) => [word, found.items.map((range) => range.text)]),
   );
   const paragraphs = query.paragraphs.items.map((paragraph) => ({
     text: paragraph.text,
     isLastParagraph: paragraph.isLastParagraph,
     tableNestingLevel: paragraph.tableNestingLevel,
   }));
-  return planStory({ paragraphs, resultCounts }, values);
+  return planStory({ paragraphs, results }, values);
 }
 
 /** Queues, for the body and each header and footer with field words, its reads and searches. */

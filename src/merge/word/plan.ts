@@ -21,8 +21,8 @@ export type ParagraphScan = {
 
 export type StoryScan = {
   paragraphs: readonly ParagraphScan[];
-  /** Number of ranges Word's search returned, per searched word in lower case. */
-  resultCounts: ReadonlyMap<string, number>;
+  /** The text of each range Word's search returned, per searched word in lower case. */
+  results: ReadonlyMap<string, readonly string[]>;
 };
 
 /** The `index`-th range that searching `word` returned in the story. */
@@ -58,6 +58,8 @@ export type StoryPlan = {
 export class SearchMismatchError extends Error {
   override readonly name = 'SearchMismatchError';
 }
+
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
 type Occurrence = { start: number; end: number; field: FieldName; range: RangeRef };
 
@@ -106,16 +108,23 @@ function locateOccurrences(scan: StoryScan): Occurrence[][] {
     }),
   );
 
-  for (const word of new Set([...seen.keys(), ...scan.resultCounts.keys()])) {
-    const inText = seen.get(word) ?? 0;
-    const searched = scan.resultCounts.get(word) ?? 0;
-    if (inText !== searched) {
-      throw new SearchMismatchError(
-        `"${word}": ${inText} in the paragraphs' text, ${searched} found by Word's search`,
-      );
-    }
+  for (const word of new Set([...seen.keys(), ...scan.results.keys()])) {
+    checkResults(word, seen.get(word) ?? 0, scan.results.get(word) ?? []);
   }
   return occurrences;
+}
+
+function checkResults(word: string, inText: number, found: readonly string[]): void {
+  if (inText !== found.length) {
+    throw new SearchMismatchError(
+      `"${word}": ${inText} in the paragraphs' text, ${found.length} found by Word's search`,
+    );
+  }
+  // Word may include an optional hyphen or a zero-width character inside the word it found.
+  const other = found.find((text) => text.replace(INVISIBLE, '').toLowerCase() !== word);
+  if (other !== undefined) {
+    throw new SearchMismatchError(`"${word}": Word's search returned the range "${other}"`);
+  }
 }
 
 /** Plans one paragraph's edits; returns true when the paragraph leaves the letter. */
