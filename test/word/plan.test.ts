@@ -1,4 +1,6 @@
-import { planStory, SearchMismatchError, type StoryScan } from '../../src/merge/word/plan';
+import { WordFallbackError } from '../../src/merge/word';
+import { planStory, type StoryScan } from '../../src/merge/word/plan';
+import type { TemplateParagraph } from '../../src/merge/word/template-paragraphs';
 import { buildLetterValues, resolveFieldName, type LetterValues } from '../../src/merge';
 import { record } from '../engine/helpers';
 
@@ -7,10 +9,15 @@ function values(change?: Parameters<typeof record>[0]): LetterValues {
 }
 
 /**
- * A scan whose search found each field word exactly as often as the text holds it. A paragraph
- * given as [text, level] lies in a table at that nesting level.
+ * A scan whose search found each field word exactly as often as the text holds it, and whose
+ * template agrees with the text. A paragraph given as [text, level] lies in a table at that
+ * nesting level; `facts` change what the template says of the paragraphs with field words.
  */
-function scan(entries: (string | [string, number])[], lastIndex = entries.length - 1): StoryScan {
+function scan(
+  entries: (string | [string, number])[],
+  lastIndex = entries.length - 1,
+  facts: Partial<TemplateParagraph>[] = [],
+): StoryScan {
   const texts = entries.map((entry) => (typeof entry === 'string' ? entry : entry[0]));
   const levels = entries.map((entry) => (typeof entry === 'string' ? 0 : entry[1]));
   const results = new Map<string, string[]>();
@@ -26,7 +33,17 @@ function scan(entries: (string | [string, number])[], lastIndex = entries.length
     isLastParagraph: index === lastIndex,
     tableNestingLevel: levels[index] ?? 0,
   }));
-  return { paragraphs, results };
+  const template = texts
+    .map((text) => (text.match(/\bopisto[a-z0-9]+/gi) ?? []).filter(resolveFieldName))
+    .filter((words) => words.length > 0)
+    .map((words, index) => ({
+      words: words.map((word) => word.toLowerCase()),
+      textOnly: true,
+      carriesSection: false,
+      inBlockContentControl: false,
+      ...facts[index],
+    }));
+  return { paragraphs, results, template };
 }
 
 describe('planStory text fields', () => {
@@ -228,10 +245,59 @@ describe('planStory tables that would touch', () => {
   });
 });
 
+describe('planStory template facts', () => {
+  test('keeps a blank line holding a picture', () => {
+    const plan = planStory(
+      scan(['opistoclientadresse2', 'fin'], 1, [{ textOnly: false }]),
+      values(),
+    );
+
+    expect(plan.blankParagraphs).toEqual([]);
+    expect(plan.replacements).toEqual([
+      { range: { word: 'opistoclientadresse2', index: 0 }, value: '' },
+    ]);
+  });
+
+  test('sends a list ending a section to the .docx engine', () => {
+    const story = scan(['opistolistefactures', 'fin'], 1, [{ carriesSection: true }]);
+
+    expect(() => planStory(story, values())).toThrow(/ends a section/);
+  });
+
+  test('sends a list in a content control to the .docx engine', () => {
+    const story = scan(['opistolistefactures', 'fin'], 1, [{ inBlockContentControl: true }]);
+
+    expect(() => planStory(story, values())).toThrow(/content control/);
+  });
+
+  test('sends a line break in a header to the .docx engine', () => {
+    const letter = values((draft) => {
+      draft.client.address1 = 'Bâtiment B\n12 rue des Lilas';
+    });
+    const story = scan(['opistoclientadresse1', 'fin']);
+
+    expect(() => planStory(story, letter, { allowLineBreaks: false })).toThrow(/line break/);
+    expect(planStory(story, letter, { allowLineBreaks: true }).replacements).toHaveLength(1);
+  });
+
+  test('raises when the template has another word', () => {
+    const story = scan(['opistoclientnom', 'fin'], 1, [{ words: ['opistoclientprenom'] }]);
+
+    expect(() => planStory(story, values())).toThrow(WordFallbackError);
+  });
+
+  test('raises when Word shows fewer field paragraphs', () => {
+    const story = scan(['opistoclientnom', 'fin']);
+    const withExtra = { ...story, template: [...story.template, ...story.template] };
+
+    expect(() => planStory(withExtra, values())).toThrow(/2 template paragraphs/);
+  });
+});
+
 describe('planStory search mismatch', () => {
   test('raises when a range holds other text', () => {
     const mismatched: StoryScan = {
-      paragraphs: [{ text: 'opistoclientcp', isLastParagraph: true, tableNestingLevel: 0 }],
+      ...scan(['opistoclientcp']),
       results: new Map([['opistoclientcp', ['opistoclientcp1']]]),
     };
 
@@ -240,18 +306,16 @@ describe('planStory search mismatch', () => {
 
   test('raises when Word found fewer ranges than the text holds', () => {
     const mismatched: StoryScan = {
-      paragraphs: [
-        { text: 'opistoclientnom opistoclientnom', isLastParagraph: true, tableNestingLevel: 0 },
-      ],
+      ...scan(['opistoclientnom opistoclientnom']),
       results: new Map([['opistoclientnom', ['opistoclientnom']]]),
     };
 
-    expect(() => planStory(mismatched, values())).toThrow(SearchMismatchError);
+    expect(() => planStory(mismatched, values())).toThrow(WordFallbackError);
   });
 
   test('raises when Word found a word the text does not hold', () => {
     const mismatched: StoryScan = {
-      paragraphs: [{ text: 'rien', isLastParagraph: true, tableNestingLevel: 0 }],
+      ...scan(['rien']),
       results: new Map([['opistoclientcp', ['Opistoclientcp']]]),
     };
 

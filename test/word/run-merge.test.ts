@@ -14,7 +14,8 @@ import type { ClientRecord } from '../../src/api/record';
 import { partXml, record } from '../engine/helpers';
 import { makeDocx, paragraph } from '../fixtures/make-docx';
 import { readParagraphTexts } from '../support/word-text';
-import { FakeWord, type FakeWordOptions } from '../word-fake';
+import { FakeOfficeError, FakeWord, type FakeWordOptions } from '../word-fake';
+import type { WordHost } from '../../src/merge/word';
 
 const TEMPLATE = makeDocx({
   body: paragraph('Madame, Monsieur opistoclientnom,') + paragraph('opistolistefactures'),
@@ -126,7 +127,56 @@ describe('runWordMerge routes', () => {
   });
 });
 
+/**
+ * Wraps the fake so that the n-th sync of a run fails as a Word build does that refuses to edit
+ * a hidden document (GeneralException from insertText).
+ */
+function refusingEdits(fake: FakeWord, failingSync: number): WordHost {
+  return {
+    isSetSupported: fake.isSetSupported,
+    run: (batch) =>
+      fake.run((context) => {
+        let syncs = 0;
+        const wrapped = Object.create(context) as Word.RequestContext;
+        Object.defineProperty(wrapped, 'application', { get: () => context.application });
+        wrapped.sync = async () => {
+          syncs++;
+          if (syncs === failingSync) {
+            throw new FakeOfficeError('GeneralException', 'GeneralException', 'Range.insertText');
+          }
+          return context.sync();
+        };
+        return batch(wrapped);
+      }),
+  };
+}
+
 describe('runWordMerge failures and cancelling', () => {
+  test('uses the .docx engine when Word refuses edits', async () => {
+    const fake = new FakeWord(TEMPLATE);
+    const { result, log } = await merge({}, { host: refusingEdits(fake, 2) });
+
+    expect(result.route).toBe('docx-open');
+    expect(result.notices[0]).toMatch(/refusé de modifier/);
+    expect(result.letters).toEqual([
+      { id: 'C1', status: 'opened', engine: 'docx' },
+      { id: 'C2', status: 'opened', engine: 'docx' },
+    ]);
+    expect(log[0]).toMatch(/^letter C1: editing in Word failed/);
+  });
+
+  test('cancels every letter of a single document', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const { fake, result } = await merge(
+      { profile: 'desktop' },
+      { mode: 'single', signal: controller.signal },
+    );
+
+    expect(result.letters.map((letter) => letter.status)).toEqual(['cancelled', 'cancelled']);
+    expect(fake.createdDocuments).toHaveLength(0);
+  });
+
   test('reports a bad record and makes the other letters', async () => {
     const broken: ClientRecord = {
       ...record(),
@@ -152,6 +202,23 @@ describe('runWordMerge failures and cancelling', () => {
 
     expect(result.letters.map((letter) => letter.status)).toEqual(['opened', 'cancelled']);
     expect(fake.createdDocuments).toHaveLength(1);
+  });
+
+  test('reports progress for cancelled letters', async () => {
+    const controller = new AbortController();
+    const progress: string[] = [];
+    await merge(
+      { profile: 'desktop' },
+      {
+        signal: controller.signal,
+        onProgress: (done, total) => {
+          progress.push(`${done}/${total}`);
+          controller.abort();
+        },
+      },
+    );
+
+    expect(progress).toEqual(['1/2', '2/2']);
   });
 
   test('reports progress after each letter', async () => {

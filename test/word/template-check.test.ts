@@ -55,6 +55,19 @@ describe('selectWordInDocument', () => {
     expect(fake.selection?.text).toBe('opistoclientnom');
   });
 
+  test('selects a word in the footer', async () => {
+    const fake = new FakeWord(TEMPLATE);
+
+    await expect(selectWordInDocument(fake, 'opistoclientsiret')).resolves.toBe(true);
+    expect(fake.selection?.text).toBe('opistoclientsiret');
+  });
+
+  test('returns false for a word too long to search', async () => {
+    const fake = new FakeWord(TEMPLATE);
+
+    await expect(selectWordInDocument(fake, `opisto${'x'.repeat(300)}`)).resolves.toBe(false);
+  });
+
   test('returns false past the last occurrence', async () => {
     const fake = new FakeWord(TEMPLATE);
 
@@ -73,6 +86,17 @@ describe('insertFieldAtCursor', () => {
     expect(readParagraphTexts(partXml(fake.openDocument.toDocx()))[0]).toBe(
       'Bonjour opistoclientprenom,',
     );
-    expect(fake.syncCount).toBe(1);
+    expect(fake.syncCount).toBe(2);
+  });
+
+  test('adds spaces inside a word', async () => {
+    const fake = new FakeWord(makeDocx({ body: paragraph('Madame') + paragraph('fin') }));
+    fake.placeCursorAfter('Mad');
+
+    await insertFieldAtCursor(fake, 'opistoclientnom');
+
+    expect(readParagraphTexts(partXml(fake.openDocument.toDocx()))[0]).toBe(
+      'Mad opistoclientnom ame',
+    );
   });
 });

@@ -41,7 +41,7 @@ export type CompiledTemplate = {
  * Decodes a part as UTF-8, or as UTF-16 when it starts with a byte order mark (Word reads
  * both). Letters are written in UTF-8, so the XML declaration is changed to say so.
  */
-function decodeXmlPart(bytes: Uint8Array): string {
+export function decodeXmlPart(bytes: Uint8Array): string {
   const utf16 =
     bytes[0] === 0xff && bytes[1] === 0xfe
       ? 'utf-16le'

@@ -6,7 +6,7 @@
 export { officeWordHost, type WordHost } from './host';
 export { prepareWordTemplate, type WordTemplate } from './template';
 export { mergeLetterWithWord, type MergeLetterOptions } from './merge-letter';
-export { SearchMismatchError } from './plan';
+export { WordFallbackError } from './fallback-error';
 export {
   runWordMerge,
   type LetterOutcome,

@@ -11,26 +11,29 @@ import type { LetterValues } from '../values';
 import { applyStoryPlan } from './apply-plan';
 import type { WordHost } from './host';
 import type { TableAbilities } from './list-table';
-import { planStory, type StoryPlan } from './plan';
+import { planStory, type StoryOptions, type StoryPlan } from './plan';
 import { WORD_API_MERGE_CELLS } from './requirements';
 import type { HeaderFooterStory, WordTemplate } from './template';
+import type { TemplateParagraph } from './template-paragraphs';
 
 export type MergeLetterOptions = {
   /** Opens the document in Word once merged; tests may leave it closed. Default true. */
   open?: boolean;
 };
 
-/** A story of the new document with its queued reads. */
+/** A story of the new document with its queued reads, and what the template says of it. */
 type StoryQuery = {
   paragraphs: Word.ParagraphCollection;
   results: Map<string, Word.RangeCollection>;
+  template: readonly TemplateParagraph[];
+  options: StoryOptions;
 };
 
 const SEARCH_OPTIONS = { matchCase: false, matchWholeWord: true };
 
 /**
- * Makes one letter in a new Word document. Raises `SearchMismatchError` when Word's search and
- * the text disagree on a story's field words; the document is then left unopened.
+ * Makes one letter in a new Word document. Raises `WordFallbackError` where Word.js cannot make
+ * the letter as the .docx engine would; the document is then left unopened.
  */
 export async function mergeLetterWithWord(
   host: WordHost,
@@ -70,24 +73,30 @@ function planQuery(query: StoryQuery, values: LetterValues): StoryPlan {
     isLastParagraph: paragraph.isLastParagraph,
     tableNestingLevel: paragraph.tableNestingLevel,
   }));
-  return planStory({ paragraphs, results }, values);
+  return planStory({ paragraphs, results, template: query.template }, values, query.options);
 }
 
 /** Queues, for the body and each header and footer with field words, its reads and searches. */
 function queryStories(document: Word.DocumentCreated, template: WordTemplate): StoryQuery[] {
-  const queries = [queryStory(document.body, wordsOf(template, template.mainPart))];
+  const queries = [queryStory(document.body, template, template.mainPart, true)];
   const sections = sectionProxies(document, template.headerFooters);
 
   for (const story of template.headerFooters) {
     const section = sections[story.section] as Word.Section;
     const body =
       story.kind === 'header' ? section.getHeader(story.type) : section.getFooter(story.type);
-    queries.push(queryStory(body, wordsOf(template, story.part)));
+    queries.push(queryStory(body, template, story.part, false));
   }
   return queries;
 }
 
-function queryStory(body: Word.Body, words: readonly string[]): StoryQuery {
+function queryStory(
+  body: Word.Body,
+  template: WordTemplate,
+  part: string,
+  allowLineBreaks: boolean,
+): StoryQuery {
+  const words = wordsOf(template, part);
   const paragraphs = body.paragraphs.load(
     'items/text,items/isLastParagraph,items/tableNestingLevel',
   );
@@ -96,7 +105,12 @@ function queryStory(body: Word.Body, words: readonly string[]): StoryQuery {
   for (const word of words) {
     results.set(word, body.search(word, SEARCH_OPTIONS).load('items/text'));
   }
-  return { paragraphs, results };
+  return {
+    paragraphs,
+    results,
+    template: template.paragraphs.get(part) ?? [],
+    options: { allowLineBreaks },
+  };
 }
 
 /** The distinct spellings, in lower case, of the known field words of one part. */

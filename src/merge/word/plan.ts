@@ -2,31 +2,24 @@
  * Plans the edits of one story (the body, a header or a footer) from what Word returned: the text
  * of its paragraphs and the ranges its search found for each field word. Planning is pure, so the
  * rules that both engines share (blank lines, lists splitting a paragraph) are tested without Word.
- *
- * Word lists search results in document order, so the k-th range found for a word is its k-th
- * occurrence in the paragraphs' text. When the counts disagree (Word draws word boundaries a little
- * differently around some characters), the mapping cannot be trusted and planning stops.
+ * Where Word.js cannot follow those rules, planning raises WordFallbackError and the letter is
+ * made by the .docx engine.
  */
-import { isListField, type FieldName, type ListFieldName } from '../fields';
+import { isListField, type ListFieldName } from '../fields';
 import type { ListTable } from '../lists';
-import { findFieldWords } from '../recognize';
 import type { LetterValues } from '../values';
+import { WordFallbackError } from './fallback-error';
+import {
+  locateOccurrences,
+  type LocatedParagraph,
+  type Occurrence,
+  type ParagraphScan,
+  type RangeRef,
+  type StoryScan,
+} from './locate';
+import type { TemplateParagraph } from './template-paragraphs';
 
-export type ParagraphScan = {
-  text: string;
-  isLastParagraph: boolean;
-  /** 0 outside tables, 1 in a table, 2 in a table inside a table… */
-  tableNestingLevel: number;
-};
-
-export type StoryScan = {
-  paragraphs: readonly ParagraphScan[];
-  /** The text of each range Word's search returned, per searched word in lower case. */
-  results: ReadonlyMap<string, readonly string[]>;
-};
-
-/** The `index`-th range that searching `word` returned in the story. */
-export type RangeRef = { word: string; index: number };
+export type { ParagraphScan, RangeRef, StoryScan } from './locate';
 
 /** A piece of the content that replaces a list's paragraph. */
 export type Block =
@@ -54,31 +47,37 @@ export type StoryPlan = {
   lists: ListEdit[];
 };
 
-/** Raised when Word's search and the paragraphs' text disagree about a story's field words. */
-export class SearchMismatchError extends Error {
-  override readonly name = 'SearchMismatchError';
-}
+/** Options of a story that Word.js edits differently. */
+export type StoryOptions = {
+  /**
+   * False in headers and footers: Word.js documents `insertBreak` for "the main document" only,
+   * so a value with a line break there goes to the .docx engine.
+   */
+  allowLineBreaks: boolean;
+};
 
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
-
-type Occurrence = { start: number; end: number; field: FieldName; range: RangeRef };
-
-/** Plans the edits of one story; raises SearchMismatchError when Word's search disagrees. */
-export function planStory(scan: StoryScan, values: LetterValues): StoryPlan {
-  const occurrences = locateOccurrences(scan);
+/** Plans the edits of one story; raises WordFallbackError where Word.js cannot follow the rules. */
+export function planStory(
+  scan: StoryScan,
+  values: LetterValues,
+  options: StoryOptions = { allowLineBreaks: true },
+): StoryPlan {
+  const located = locateOccurrences(scan);
   const plan: StoryPlan = { replacements: [], blankParagraphs: [], lists: [] };
 
   // The last paragraph before the current one that stays in the letter.
   let previous: ParagraphScan | null = null;
 
   scan.paragraphs.forEach((paragraph, index) => {
-    const found = occurrences[index] ?? [];
+    const { occurrences: found, template } = located[index] as LocatedParagraph;
     const neighbours: Neighbours = {
       tableBefore: previous !== null && previous.tableNestingLevel > paragraph.tableNestingLevel,
       tableAfter:
         (scan.paragraphs[index + 1]?.tableNestingLevel ?? 0) > paragraph.tableNestingLevel,
     };
-    const removed = found.length > 0 && planParagraph(paragraph, found, values, neighbours, plan);
+    const removed =
+      template !== null &&
+      planParagraph({ paragraph, template, found, neighbours }, values, options, plan);
     if (!removed) {
       previous = paragraph;
     }
@@ -92,64 +91,63 @@ export function planStory(scan: StoryScan, values: LetterValues): StoryPlan {
  */
 type Neighbours = { tableBefore: boolean; tableAfter: boolean };
 
-/** Gives each known field word of each paragraph the search range that stands for it. */
-function locateOccurrences(scan: StoryScan): Occurrence[][] {
-  const seen = new Map<string, number>();
-
-  const occurrences = scan.paragraphs.map((paragraph) =>
-    findFieldWords(paragraph.text).flatMap((match): Occurrence[] => {
-      if (match.field === null) {
-        return [];
-      }
-      const word = match.word.toLowerCase();
-      const index = seen.get(word) ?? 0;
-      seen.set(word, index + 1);
-      return [{ start: match.start, end: match.end, field: match.field, range: { word, index } }];
-    }),
-  );
-
-  for (const word of new Set([...seen.keys(), ...scan.results.keys()])) {
-    checkResults(word, seen.get(word) ?? 0, scan.results.get(word) ?? []);
-  }
-  return occurrences;
-}
-
-function checkResults(word: string, inText: number, found: readonly string[]): void {
-  if (inText !== found.length) {
-    throw new SearchMismatchError(
-      `"${word}": ${inText} in the paragraphs' text, ${found.length} found by Word's search`,
-    );
-  }
-  // Word may include an optional hyphen or a zero-width character inside the word it found.
-  const other = found.find((text) => text.replace(INVISIBLE, '').toLowerCase() !== word);
-  if (other !== undefined) {
-    throw new SearchMismatchError(`"${word}": Word's search returned the range "${other}"`);
-  }
-}
+/** A paragraph with field words, as Word shows it and as the template's XML describes it. */
+type FieldParagraph = {
+  paragraph: ParagraphScan;
+  template: TemplateParagraph;
+  found: readonly Occurrence[];
+  neighbours: Neighbours;
+};
 
 /** Plans one paragraph's edits; returns true when the paragraph leaves the letter. */
 function planParagraph(
-  paragraph: ParagraphScan,
-  found: readonly Occurrence[],
+  target: FieldParagraph,
   values: LetterValues,
-  neighbours: Neighbours,
+  options: StoryOptions,
   plan: StoryPlan,
 ): boolean {
+  const { paragraph, template, found, neighbours } = target;
   const lists = found.filter((occurrence) => isListField(occurrence.field));
   const first = found[0] as Occurrence;
 
   if (lists.length > 0) {
-    return planListParagraph(paragraph, found, lists, values, neighbours, plan);
+    checkListParagraph(template);
+    return planListParagraph(target, lists, values, options, plan);
   }
-  if (isBlankLine(paragraph, found, values)) {
+  if (template.textOnly && isBlankLine(paragraph, found, values)) {
     const keepAsSpacer = neighbours.tableBefore && neighbours.tableAfter;
     plan.blankParagraphs.push({ range: first.range, keepAsSpacer });
     return !keepAsSpacer;
   }
   for (const occurrence of found) {
-    plan.replacements.push({ range: occurrence.range, value: textValue(occurrence, values) });
+    const value = checkLineBreaks(textValue(occurrence, values), options);
+    plan.replacements.push({ range: occurrence.range, value });
   }
   return false;
+}
+
+/**
+ * Sends to the .docx engine a list in a paragraph that Word.js cannot split as that engine does:
+ * one that carries a section break (the table would land in the next section), or one in a block
+ * content control (Word deletes the control, table included, with its last paragraph).
+ */
+function checkListParagraph(template: TemplateParagraph): void {
+  if (template.carriesSection) {
+    throw new WordFallbackError('a list word in a paragraph that ends a section');
+  }
+  if (template.inBlockContentControl) {
+    throw new WordFallbackError('a list word in a block content control');
+  }
+}
+
+// eslint-disable-next-line no-control-regex -- U+000B is Word's manual line break.
+const LINE_BREAK = /[\r\n\u000b\u2028\u2029]/;
+
+function checkLineBreaks(text: string, options: StoryOptions): string {
+  if (!options.allowLineBreaks && LINE_BREAK.test(text)) {
+    throw new WordFallbackError('a value with a line break in a header or footer');
+  }
+  return text;
 }
 
 /**
@@ -175,20 +173,21 @@ function isBlankLine(
  * text between and after the lists becomes paragraphs of its own.
  */
 function planListParagraph(
-  paragraph: ParagraphScan,
-  found: readonly Occurrence[],
+  target: FieldParagraph,
   lists: readonly Occurrence[],
   values: LetterValues,
-  neighbours: Neighbours,
+  options: StoryOptions,
   plan: StoryPlan,
 ): boolean {
+  const { paragraph, found, neighbours } = target;
   const firstList = lists[0] as Occurrence;
   const before = found.filter((occurrence) => occurrence.start < firstList.start);
   const beforeText = substitute(paragraph.text.slice(0, firstList.start), before, values, 0);
   const keepBefore = beforeText.trim() !== '';
   if (keepBefore) {
     for (const occurrence of before) {
-      plan.replacements.push({ range: occurrence.range, value: textValue(occurrence, values) });
+      const value = checkLineBreaks(textValue(occurrence, values), options);
+      plan.replacements.push({ range: occurrence.range, value });
     }
   }
 
@@ -203,7 +202,7 @@ function planListParagraph(
     );
     const text = substitute(paragraph.text.slice(list.end, end), inside, values, list.end).trim();
     if (text !== '') {
-      blocks.push({ kind: 'paragraph', text });
+      blocks.push({ kind: 'paragraph', text: checkLineBreaks(text, options) });
     }
   });
 

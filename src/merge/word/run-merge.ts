@@ -19,7 +19,7 @@ import { buildLetterValues, type LetterValues } from '../values';
 import { encodeBase64 } from './base64';
 import type { WordHost } from './host';
 import { mergeLetterWithWord } from './merge-letter';
-import { SearchMismatchError } from './plan';
+import { WordFallbackError } from './fallback-error';
 import { WORD_API, WORD_API_HIDDEN_DOCUMENT } from './requirements';
 import type { WordTemplate } from './template';
 
@@ -68,6 +68,9 @@ const NOTICE_NO_HIDDEN_DOCUMENT =
 const NOTICE_NO_CREATE =
   'Cette version de Word ne permet pas aux compléments de créer un document : les courriers ' +
   'sont proposés au téléchargement.';
+const NOTICE_EDIT_FAILED =
+  'Word a refusé de modifier un nouveau document : les courriers restants sont préparés hors de ' +
+  'Word, puis ouverts.';
 const NOTICE_OPEN_FAILED =
   'Word n’a pas pu ouvrir de nouveau document : les courriers restants sont proposés au ' +
   'téléchargement.';
@@ -122,9 +125,9 @@ class MergeRun {
     for (const [index, letter] of letters.entries()) {
       if (signal?.aborted) {
         this.outcomes.push({ id: letter.id, status: 'cancelled' });
-        continue;
+      } else {
+        this.outcomes.push(await this.mergeOne(letter));
       }
-      this.outcomes.push(await this.mergeOne(letter));
       onProgress?.(index + 1, letters.length);
       // Word restarts an add-in that blocks its thread for seconds, so the host gets a turn here.
       await nextTurn();
@@ -157,15 +160,19 @@ class MergeRun {
       await mergeLetterWithWord(this.request.host, this.request.template, values);
       return { id: letter.id, status: 'opened', engine: 'word' };
     } catch (error) {
-      if (error instanceof SearchMismatchError) {
-        this.log(`letter ${letter.id}: Word search mismatch, .docx engine used: ${error.message}`);
-        return null;
-      }
-      if (failedAt(error, 'open')) {
+      if (error instanceof WordFallbackError) {
+        this.log(`letter ${letter.id}: made by the .docx engine: ${error.message}`);
+      } else if (failedAt(error, 'open')) {
         this.switchToDownload(letter, error);
-        return null;
+      } else {
+        // A Word build that refuses to edit hidden documents refuses it for every letter.
+        this.log(
+          `letter ${letter.id}: editing in Word failed, .docx engine used: ${describe(error)}`,
+        );
+        this.route = 'docx-open';
+        this.notices.push(NOTICE_EDIT_FAILED);
       }
-      return this.failed(letter, error);
+      return null;
     }
   }
 
@@ -183,7 +190,13 @@ class MergeRun {
   }
 
   async single(): Promise<void> {
-    const { letters, letterDate, template, singleFileName } = this.request;
+    const { letters, letterDate, template, singleFileName, signal } = this.request;
+    if (signal?.aborted) {
+      this.outcomes.push(
+        ...letters.map((letter) => ({ id: letter.id, status: 'cancelled' as const })),
+      );
+      return;
+    }
     const valid: LetterValues[] = [];
     const included: LetterRequest[] = [];
 

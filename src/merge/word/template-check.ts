@@ -67,20 +67,41 @@ function distinctStories(sections: readonly Word.ParagraphCollection[][]): strin
   return distinct;
 }
 
+/** Word's search rejects longer texts (SearchStringInvalidOrTooLong). */
+const MAX_SEARCH_LENGTH = 255;
+
 /**
- * Selects the `occurrence`-th appearance (from 0) of `word` in the body, so the user sees where an
- * unknown word is. Returns false when the body no longer contains that many.
+ * Selects the `occurrence`-th appearance (from 0) of `word` in the body, then in the headers and
+ * footers, so the user sees where an unknown word is. Returns false when the document no longer
+ * contains that many.
  */
 export async function selectWordInDocument(
   host: WordHost,
   word: string,
   occurrence = 0,
 ): Promise<boolean> {
+  if (word.length === 0 || word.length > MAX_SEARCH_LENGTH) {
+    return false;
+  }
+
   return host.run(async (context) => {
-    const found = context.document.body.search(word, SEARCH_OPTIONS).load('items/text');
+    const inBody = context.document.body.search(word, SEARCH_OPTIONS).load('items/text');
+    const sections = context.document.sections.load('items');
     await context.sync();
 
-    const range = found.items[occurrence];
+    let found = inBody.items;
+    if (found.length <= occurrence) {
+      const inStories = sections.items.flatMap((section) =>
+        HEADER_FOOTER_TYPES.flatMap((type) => [
+          section.getHeader(type).search(word, SEARCH_OPTIONS).load('items/text'),
+          section.getFooter(type).search(word, SEARCH_OPTIONS).load('items/text'),
+        ]),
+      );
+      await context.sync();
+      found = [...found, ...inStories.flatMap((collection) => collection.items)];
+    }
+
+    const range = found[occurrence];
     if (!range) {
       return false;
     }
@@ -90,10 +111,24 @@ export async function selectWordInDocument(
   });
 }
 
-/** Inserts a field word at the cursor, in place of the selection, and puts the cursor after it. */
+const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
+
+/**
+ * Inserts a field word at the cursor, in place of the selection, and puts the cursor after it.
+ * A space is added on each side where the cursor stands inside a word, because a field word
+ * glued to other letters would not be recognised.
+ */
 export async function insertFieldAtCursor(host: WordHost, field: FieldName): Promise<void> {
   await host.run(async (context) => {
-    const inserted = context.document.getSelection().insertText(field, 'Replace');
+    const selection = context.document.getSelection();
+    const paragraph = selection.paragraphs.getFirst();
+    const before = paragraph.getRange('Start').expandTo(selection.getRange('Start')).load('text');
+    const after = selection.getRange('End').expandTo(paragraph.getRange('End')).load('text');
+    await context.sync();
+
+    const spaceBefore = WORD_CHARACTER.test(before.text.slice(-1)) ? ' ' : '';
+    const spaceAfter = WORD_CHARACTER.test(after.text.slice(0, 1)) ? ' ' : '';
+    const inserted = selection.insertText(`${spaceBefore}${field}${spaceAfter}`, 'Replace');
     inserted.select('End');
     await context.sync();
   });

@@ -10,6 +10,7 @@ import { compileTemplate, type CompiledTemplate, type TemplateWord } from '../do
 import { readDocxPackage, readRelationships } from '../docx/package';
 import { childElements, isW, parseXml, R_NS, W_NS } from '../docx/xml';
 import { encodeBase64 } from './base64';
+import { readTemplateParagraphs, type TemplateParagraph } from './template-paragraphs';
 
 export type HeaderFooterType = 'Primary' | 'FirstPage' | 'EvenPages';
 
@@ -30,6 +31,8 @@ export type WordTemplate = {
   mainPart: string;
   /** Headers and footers with field words; the body is always searched. */
   headerFooters: readonly HeaderFooterStory[];
+  /** The paragraphs with field words of the main part and of each of those headers and footers. */
+  paragraphs: ReadonlyMap<string, readonly TemplateParagraph[]>;
   /**
    * The reason Word.js cannot merge this template, in French for the user, or null when it can. Word.js
    * search reaches neither text boxes nor footnotes, so field words there need the .docx engine.
@@ -54,12 +57,18 @@ export function prepareWordTemplate(bytes: Uint8Array): WordTemplate {
     partsWithFields.has(story.part),
   );
 
+  const parts = [docx.mainPart, ...headerFooters.map((story) => story.part)];
+  const paragraphs = new Map(
+    parts.map((part) => [part, readTemplateParagraphs(docx.files.get(part) as Uint8Array, part)]),
+  );
+
   return {
     bytes,
     base64: encodeBase64(bytes),
     compiled,
     mainPart: docx.mainPart,
     headerFooters,
+    paragraphs,
     docxReason: explainUnreachableWords(compiled.words),
   };
 }
