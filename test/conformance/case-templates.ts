@@ -3,7 +3,7 @@
  * contract's example record. `scripts/build-conformance-cases.ts` writes them under
  * `test/conformance/cases/`, and a test checks that the committed files are up to date.
  */
-import { paragraph, run } from '../fixtures/make-docx';
+import { A4_SECTION, paragraph, run } from '../fixtures/make-docx';
 import example from '../../../shared/spec/example-record.json';
 import {
   makeCaseDocx,
@@ -315,6 +315,35 @@ const BLANK_LINE_CASES: CaseDefinition[] = [
       record.client.address2 = 'Zone artisanale\r\nHall 3\u2028Porte 2';
     },
   },
+  {
+    name: 'ligne-vide-avec-symbole',
+    about: 'a blank field beside a symbol: the paragraph stays, because it shows more than text',
+    template: {
+      body:
+        p('avant') +
+        `<w:p><w:r><w:sym w:font="Wingdings" w:char="F028"/></w:r>${run('opistoclientadresse2')}</w:p>` +
+        p('après'),
+    },
+  },
+];
+
+const FALLBACK_CASES: CaseDefinition[] = [
+  {
+    name: 'mot-colle-a-un-trait',
+    about: 'a field word glued to a non-breaking hyphen, which Word.js text does not show alike',
+    template: {
+      body:
+        `<w:p>${run('opistoclientnom')}<w:r><w:noBreakHyphen/></w:r>${run('suite')}</w:p>` +
+        p('fin'),
+    },
+  },
+  {
+    name: 'liste-fin-de-section',
+    about: 'a list word in the paragraph that ends a section, which Word.js cannot split there',
+    template: {
+      body: `<w:p><w:pPr>${A4_SECTION}</w:pPr>${run('opistolistefactures')}</w:p>` + p('fin'),
+    },
+  },
 ];
 
 const DOCX_ONLY_CASES: CaseDefinition[] = [
@@ -361,6 +390,7 @@ export const CASES: readonly CaseDefinition[] = [
   ...VALUE_CASES,
   ...BLANK_LINE_CASES,
   ...DOCX_ONLY_CASES,
+  ...FALLBACK_CASES,
 ];
 
 /** Serialises a record as a case's `record.json`: indented by two spaces, as Prettier writes. */

@@ -36,6 +36,14 @@ function summary(result: CaseResult) {
   return { name: result.name, passed: result.passed, differences: result.differences };
 }
 
+/** Cases the add-in merges with the .docx engine: unreachable words, or Word.js passing on them. */
+const DOCX_ONLY = [
+  'liste-fin-de-section',
+  'mot-colle-a-un-trait',
+  'note-de-bas-de-page',
+  'zone-de-texte',
+];
+
 describe('committed cases', () => {
   const outDir = mkdtempSync(join(tmpdir(), 'opisto-conformance-'));
   let results: CaseResult[] = [];
@@ -77,10 +85,7 @@ describe('committed cases', () => {
     const merged = results.filter((result) => result.roundTrips !== null);
     const docxOnly = results.filter((result) => result.roundTrips === null);
 
-    expect(docxOnly.map((result) => result.name).sort()).toEqual([
-      'note-de-bas-de-page',
-      'zone-de-texte',
-    ]);
+    expect(docxOnly.map((result) => result.name).sort()).toEqual(DOCX_ONLY);
     docxOnly.forEach((result) => expect(result.note).toMatch(/^moteur \.docx seulement : /));
     merged.forEach((result) => {
       expect({ name: result.name, note: result.note }).toEqual({ name: result.name, note: null });
@@ -92,7 +97,7 @@ describe('committed cases', () => {
     const files = results
       .map((result) => join(outDir, result.name, 'word-engine.docx'))
       .filter((file) => existsSync(file));
-    expect(files.length).toBe(CASES.length - 2);
+    expect(files.length).toBe(CASES.length - DOCX_ONLY.length);
 
     const validation = await validateDocxFiles(files);
     for (const file of files) {
