@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -26,8 +27,12 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/pane/**/*.tsx', 'test/**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
     // Tests are tables of cases and keep their full size.
-    files: ['test/**/*.ts'],
+    files: ['test/**/*.ts', 'test/**/*.tsx'],
     rules: { 'max-lines-per-function': 'off' },
   },
   {

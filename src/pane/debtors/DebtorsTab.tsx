@@ -1,0 +1,4 @@
+/** Placeholder: the DebtorsTab screen. */
+export function DebtorsTab() {
+  return <p>À venir.</p>;
+}

@@ -1,0 +1,4 @@
+/** Placeholder: the SettingsTab screen. */
+export function SettingsTab() {
+  return <p>À venir.</p>;
+}

@@ -1,0 +1,4 @@
+/** Placeholder: the TemplateTab screen. */
+export function TemplateTab() {
+  return <p>À venir.</p>;
+}
