@@ -19,7 +19,7 @@ import {
   type CompiledTemplate,
   type LetterValues,
 } from '../merge';
-import { LetterFileNames } from './file-names';
+import { LetterFileNames } from '../merge/file-names';
 import { RunLog, type LogFields } from './log';
 import { startProgress } from './progress';
 import { readTemplate, UsageError } from './read-inputs';

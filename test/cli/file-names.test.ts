@@ -1,4 +1,4 @@
-import { LetterFileNames } from '../../src/cli/file-names';
+import { LetterFileNames } from '../../src/merge/file-names';
 
 function utf8Length(text: string): number {
   return new TextEncoder().encode(text).length;
