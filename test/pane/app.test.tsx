@@ -8,6 +8,14 @@ import userEvent from '@testing-library/user-event';
 import { App } from '../../src/pane/app/App';
 import { PaneProvider } from '../../src/pane/app/pane-context';
 
+// jsdom has no ResizeObserver, which Fluent's MessageBar needs; it lays out nothing either,
+// so an observer that never reports is what a browser would do here.
+window.ResizeObserver ??= class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+};
+
 function renderApp() {
   return render(
     <FluentProvider theme={webLightTheme}>

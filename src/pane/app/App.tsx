@@ -40,7 +40,11 @@ export function App() {
         </Tab>
       </TabList>
       <main className={styles.panel} role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        {tab === 'debtors' && <DebtorsTab />}
+        {/* Kept mounted: the results, the selection, the pieces left out and a running merge
+            stay while the user looks at another tab. */}
+        <div hidden={tab !== 'debtors'}>
+          <DebtorsTab />
+        </div>
         {tab === 'template' && <TemplateTab />}
         {tab === 'settings' && <SettingsTab />}
       </main>

@@ -1,0 +1,116 @@
+/**
+ * One debtor of the list: its checkbox, the button that shows its pieces, and its columns.
+ * Memoized, and given only stable callbacks, so that scrolling 5,000 debtors re-renders only
+ * the rows that enter the window.
+ */
+import { Button, Checkbox, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { memo } from 'react';
+
+import type { DebtorSummary } from '../../api/contract';
+import { formatCents } from '../../merge/format';
+import type { PieceKey } from '../state/exclusions';
+import { DebtorPieces } from './DebtorPieces';
+import type { RecordState } from './use-debtor-records';
+
+/** Columns shared with the header row: tick, expand, Nom, Ville, CP, Solde. */
+export const ROW_COLUMNS = '28px 28px minmax(0, 1.6fr) minmax(0, 1fr) 3.2em minmax(5.5em, auto)';
+
+export const useRowStyles = makeStyles({
+  row: {
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    width: '100%',
+    display: 'grid',
+    gridTemplateColumns: ROW_COLUMNS,
+    alignItems: 'center',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    fontSize: tokens.fontSizeBase200,
+  },
+  selected: { backgroundColor: tokens.colorBrandBackground2 },
+  cell: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', paddingRight: '4px' },
+  amount: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  pieces: { gridColumn: '1 / -1', padding: `0 0 ${tokens.spacingVerticalS} 28px` },
+});
+
+export type DebtorRowProps = {
+  debtor: DebtorSummary;
+  index: number;
+  /** Offset from the top of the list, in pixels, from the virtualizer. */
+  start: number;
+  selected: boolean;
+  expanded: boolean;
+  /** The record's state, given only to expanded rows so that the others keep their memo. */
+  record: RecordState | undefined;
+  excluded: ReadonlySet<PieceKey> | undefined;
+  /** The virtualizer's measure, which reads the row's height once it is in the page. */
+  measure(element: HTMLElement | null): void;
+  onSelect(debtorId: string, checked: boolean): void;
+  onToggleExpanded(debtorId: string): void;
+  onExclude(debtorId: string, key: PieceKey, excluded: boolean): void;
+  onRetry(debtorId: string): void;
+};
+
+function DebtorRowView(props: DebtorRowProps) {
+  const { debtor, index, start, selected, expanded, record, excluded, measure } = props;
+  const { onSelect, onToggleExpanded, onExclude, onRetry } = props;
+  const styles = useRowStyles();
+  const name = debtor.displayName;
+
+  return (
+    <div
+      ref={measure}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-index={index}
+      className={mergeClasses(styles.row, selected && styles.selected)}
+      style={{ transform: `translateY(${start}px)` }}
+    >
+      <div role="gridcell">
+        <Checkbox
+          checked={selected}
+          onChange={(_, data) => onSelect(debtor.id, data.checked === true)}
+          aria-label={`Sélectionner ${name}`}
+          data-control="select"
+        />
+      </div>
+      <div role="gridcell">
+        <Button
+          appearance="subtle"
+          size="small"
+          icon={<span aria-hidden="true">{expanded ? '▾' : '▸'}</span>}
+          aria-expanded={expanded}
+          aria-label={`Pièces de ${name}`}
+          onClick={() => onToggleExpanded(debtor.id)}
+          data-control="expand"
+        />
+      </div>
+      <div role="gridcell" className={styles.cell} title={name}>
+        {name}
+      </div>
+      <div role="gridcell" className={styles.cell}>
+        {debtor.city ?? ''}
+      </div>
+      <div role="gridcell" className={styles.cell}>
+        {debtor.postalCode ?? ''}
+      </div>
+      <div role="gridcell" className={mergeClasses(styles.cell, styles.amount)}>
+        {formatCents(debtor.balanceCents)}
+      </div>
+      {expanded && record && (
+        <div role="gridcell" className={styles.pieces}>
+          <DebtorPieces
+            debtorName={name}
+            state={record}
+            excluded={excluded}
+            onExclude={(key, left) => onExclude(debtor.id, key, left)}
+            onRetry={() => onRetry(debtor.id)}
+          />
+        </div>
+      )}
+    </div>
+  );
+}
+
+export const DebtorRow = memo(DebtorRowView);

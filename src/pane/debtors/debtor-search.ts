@@ -1,0 +1,136 @@
+/**
+ * The "Relances" search as plain data: the filter form's values, the API query and piece filter
+ * they make, and the checks that give the user a French message before anything is sent.
+ */
+import type { DebtorFilter, PieceKind } from '../../api/contract';
+import type { DebtorSearchInput } from '../../api/client';
+import { formatDate, isCalendarDate } from '../../merge/format';
+import type { ClientState } from '../app/pane-context';
+
+/** What the user typed: texts as typed, dates as "YYYY-MM-DD" or empty. */
+export type FilterValues = {
+  name: string;
+  city: string;
+  postalCode: string;
+  email: string;
+  phone: string;
+  invoices: boolean;
+  creditNotes: boolean;
+  transactions: boolean;
+  dueBefore: string;
+  invoicedFrom: string;
+  invoicedTo: string;
+};
+
+export type TextFilterName = 'name' | 'city' | 'postalCode' | 'email' | 'phone';
+export type DateFilterName = 'dueBefore' | 'invoicedFrom' | 'invoicedTo';
+export type KindFilterName = PieceKind;
+
+export const EMPTY_FILTERS: FilterValues = {
+  name: '',
+  city: '',
+  postalCode: '',
+  email: '',
+  phone: '',
+  invoices: true,
+  creditNotes: true,
+  transactions: true,
+  dueBefore: '',
+  invoicedFrom: '',
+  invoicedTo: '',
+};
+
+/** The labels the form shows, reused in messages so that they name what the user sees. */
+export const DATE_LABELS: Readonly<Record<DateFilterName, string>> = {
+  dueBefore: 'Échéance avant le',
+  invoicedFrom: 'Date de facturation du',
+  invoicedTo: 'Date de facturation au',
+};
+
+const TEXT_NAMES: readonly TextFilterName[] = ['name', 'city', 'postalCode', 'email', 'phone'];
+const KIND_NAMES: readonly PieceKind[] = ['invoices', 'creditNotes', 'transactions'];
+
+/** The search to send: the API query, and the piece filter the records are then read with. */
+export type SearchRequest = { query: DebtorSearchInput; filter: DebtorFilter };
+
+export type SearchCheck =
+  | { ok: true; request: SearchRequest }
+  | { ok: false; field: DateFilterName | 'kinds'; message: string };
+
+/** Turns the form into a search, or says in French which field to correct. */
+export function buildSearch(values: FilterValues): SearchCheck {
+  const kinds = KIND_NAMES.filter((kind) => values[kind]);
+  if (kinds.length === 0) {
+    return {
+      ok: false,
+      field: 'kinds',
+      message: 'Cochez au moins un type de pièce : Factures, Avoirs ou Commandes.',
+    };
+  }
+
+  const dateProblem = checkDates(values);
+  if (dateProblem) {
+    return dateProblem;
+  }
+
+  const filter = pieceFilter(values, kinds);
+  const query: DebtorSearchInput = { ...filter };
+  for (const name of TEXT_NAMES) {
+    const text = values[name].trim();
+    if (text !== '') {
+      query[name] = text;
+    }
+  }
+  return { ok: true, request: { query, filter } };
+}
+
+function pieceFilter(values: FilterValues, kinds: readonly PieceKind[]): DebtorFilter {
+  const filter: DebtorFilter = {};
+
+  // All kinds is the API's default: leaving the list out keeps the query short.
+  if (kinds.length < KIND_NAMES.length) {
+    filter.kinds = kinds.join(',');
+  }
+  for (const name of ['dueBefore', 'invoicedFrom', 'invoicedTo'] as const) {
+    if (values[name] !== '') {
+      filter[name] = values[name];
+    }
+  }
+  return filter;
+}
+
+function checkDates(values: FilterValues): SearchCheck | undefined {
+  for (const name of ['dueBefore', 'invoicedFrom', 'invoicedTo'] as const) {
+    const date = values[name];
+    if (date !== '' && !isCalendarDate(date)) {
+      return {
+        ok: false,
+        field: name,
+        message: `« ${DATE_LABELS[name]} » : date invalide. Saisissez une date réelle, par exemple 31/10/2026.`,
+      };
+    }
+  }
+
+  const { invoicedFrom, invoicedTo } = values;
+  if (invoicedFrom !== '' && invoicedTo !== '' && invoicedFrom > invoicedTo) {
+    return {
+      ok: false,
+      field: 'invoicedTo',
+      message:
+        `Date de facturation : la date « du » (${formatDate(invoicedFrom)}) est après la date ` +
+        `« au » (${formatDate(invoicedTo)}). Corrigez l’une des deux dates.`,
+    };
+  }
+  return undefined;
+}
+
+/** Why the search cannot run with the current settings, or undefined when it can. */
+export function clientProblem(client: ClientState): string | undefined {
+  if (client.kind === 'missing') {
+    return 'Renseignez l’adresse du serveur Opisto et la clé d’API dans l’onglet « Paramètres » pour lancer une recherche.';
+  }
+  if (client.kind === 'invalid') {
+    return `${client.message} Corrigez les réglages dans l’onglet « Paramètres ».`;
+  }
+  return undefined;
+}
