@@ -1,8 +1,90 @@
+/**
+ * "Fusionner": the letter's date, one document per client or one for all, the button with the
+ * reason it cannot run yet, the progress with "Annuler", and the result list with "Réessayer".
+ */
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useId, useState } from 'react';
+
+import { localCalendarDate } from '../../merge';
+import { usePane } from '../app/pane-context';
 import type { MergeSelection } from '../state/selection';
+import { checkMergeReadiness } from './merge-readiness';
+import { MergeOptions } from './MergeOptions';
+import { MergeProgress } from './MergeProgress';
+import { MergeResults } from './MergeResults';
+import type { MergeMode } from './pane-merge';
+import { useMergeRun } from './use-merge-run';
 
 export type MergePanelProps = { selection: MergeSelection };
 
-/** Placeholder: the merge controls for the debtors picked in the list. */
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    paddingTop: tokens.spacingVerticalM,
+  },
+  reason: { color: tokens.colorNeutralForeground3 },
+});
+
 export function MergePanel({ selection }: MergePanelProps) {
-  return <p>{selection.debtors.length} client(s) sélectionné(s).</p>;
+  const styles = useStyles();
+  const reasonId = useId();
+  const { template, client } = usePane();
+  const [letterDate, setLetterDate] = useState(() => localCalendarDate(new Date()));
+  const [mode, setMode] = useState<MergeMode>('perClient');
+  const merge = useMergeRun();
+
+  const count = selection.debtors.length;
+  const running = merge.progress !== null;
+  const readiness = checkMergeReadiness({ selectedCount: count, template, client, letterDate });
+  const options = { filter: selection.filter, exclusions: selection.exclusions, letterDate, mode };
+
+  return (
+    <section className={styles.root} aria-label="Fusion">
+      <Text>{describeSelection(count)}</Text>
+      <MergeOptions
+        letterDate={letterDate}
+        onLetterDateChange={setLetterDate}
+        mode={mode}
+        onModeChange={setMode}
+        disabled={running}
+      />
+      <Button
+        appearance="primary"
+        disabledFocusable={!readiness.ready || running}
+        aria-describedby={readiness.ready ? undefined : reasonId}
+        onClick={() => merge.start({ ...options, debtors: selection.debtors })}
+      >
+        Fusionner
+      </Button>
+      {!readiness.ready && (
+        <Text id={reasonId} className={styles.reason}>
+          {readiness.reason}
+        </Text>
+      )}
+      {merge.progress && (
+        <MergeProgress
+          progress={merge.progress}
+          onCancel={merge.cancel}
+          cancelling={merge.cancelling}
+        />
+      )}
+      {merge.result && (
+        <MergeResults
+          result={merge.result}
+          busy={running}
+          onRetry={() => merge.retry(options)}
+          onDownload={merge.downloadAll}
+        />
+      )}
+    </section>
+  );
+}
+
+function describeSelection(count: number): string {
+  if (count === 0) {
+    return 'Aucun client sélectionné.';
+  }
+  return count === 1 ? '1 client sélectionné.' : `${count} clients sélectionnés.`;
 }

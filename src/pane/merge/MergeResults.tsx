@@ -1,0 +1,115 @@
+/**
+ * The result list after a merge: each client with what became of its letter, the reason of each
+ * failure, the messages about how Word delivered the letters, and "Réessayer".
+ */
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+
+import { countOutcomes } from './merge-history';
+import type { ClientOutcome, PaneMergeResult } from './pane-merge';
+
+export type MergeResultsProps = {
+  result: PaneMergeResult;
+  onRetry(): void;
+  onDownload(): void;
+  /** True while a run is under way, when neither button can start another. */
+  busy: boolean;
+};
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: { listStyleType: 'none', margin: 0, padding: 0 },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    padding: `${tokens.spacingVerticalXS} 0`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  failed: { color: tokens.colorPaletteRedForeground1 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+export function MergeResults({ result, onRetry, onDownload, busy }: MergeResultsProps) {
+  const styles = useStyles();
+  const counts = countOutcomes(result.outcomes);
+  const toRetry = counts.failed + counts.cancelled;
+
+  return (
+    <section className={styles.root} aria-label="Résultat de la fusion">
+      {result.error !== null && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>La fusion s’est interrompue</MessageBarTitle>
+            {result.error}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {result.notices.map((notice) => (
+        <MessageBar key={notice} intent="warning">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      ))}
+      <Text weight="semibold">{summarize(counts)}</Text>
+      <div className={styles.actions}>
+        {toRetry > 0 && (
+          <Button appearance="primary" onClick={onRetry} disabledFocusable={busy}>
+            Réessayer ({toRetry} {toRetry > 1 ? 'clients' : 'client'})
+          </Button>
+        )}
+        {result.files.length > 0 && (
+          <Button onClick={onDownload} disabledFocusable={busy}>
+            Télécharger de nouveau
+          </Button>
+        )}
+      </div>
+      <ul className={styles.list} aria-label="Courriers par client">
+        {result.outcomes.map((outcome) => (
+          <li key={outcome.id} className={styles.item}>
+            <Text weight="semibold">{outcome.name}</Text>
+            <Text className={outcome.status === 'failed' ? styles.failed : undefined}>
+              {describeOutcome(outcome)}
+            </Text>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function summarize(counts: ReturnType<typeof countOutcomes>): string {
+  const parts = [
+    plural(counts.opened, 'courrier ouvert dans Word', 'courriers ouverts dans Word'),
+    plural(counts.download, 'courrier téléchargé', 'courriers téléchargés'),
+    plural(counts.failed, 'échec', 'échecs'),
+    plural(counts.cancelled, 'annulé', 'annulés'),
+  ];
+  return parts.filter((part) => part !== null).join(', ') || 'Aucun courrier.';
+}
+
+function plural(count: number, one: string, many: string): string | null {
+  if (count === 0) {
+    return null;
+  }
+  return `${count} ${count > 1 ? many : one}`;
+}
+
+/** The status line of one client, in French. */
+export function describeOutcome(outcome: ClientOutcome): string {
+  switch (outcome.status) {
+    case 'opened':
+      return 'Ouvert dans Word';
+    case 'download':
+      return `Téléchargé : ${outcome.fileName}`;
+    case 'failed':
+      return `Échec : ${outcome.message}`;
+    case 'cancelled':
+      return 'Annulé';
+  }
+}

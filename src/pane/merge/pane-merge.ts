@@ -1,0 +1,294 @@
+/**
+ * Runs a merge for the task pane, without React: reads the template, fetches the selected
+ * debtors' records a batch at a time, leaves out the pieces the user excluded, makes the letters
+ * (in Word, or with the .docx engine in a plain browser) and returns one outcome per client.
+ *
+ * Records are fetched and merged batch by batch, so that letters made before the server stops or
+ * before "Annuler" are kept and offered, and a failing client never stops the others.
+ */
+import { ApiError, type OpistoClient } from '../../api/client';
+import type { DebtorFilter, DebtorSummary } from '../../api/contract';
+import { MAX_BATCH_SIZE } from '../../api/contract';
+import { MergeError, type CalendarDate } from '../../merge';
+import { cleanName, LetterFileNames } from '../../merge/file-names';
+import type { LetterOutcome, LetterRequest } from '../../merge/word';
+import type { PaneEnvironment } from '../services/environment';
+import type { TemplateChoice } from '../services/template-choice';
+import { applyExclusions, type Exclusions } from '../state/exclusions';
+import {
+  createLetterMaker,
+  describeError,
+  type LetterMaker,
+  type MergeMode,
+} from './letter-makers';
+
+export type { MergeMode } from './letter-makers';
+
+export type PaneMergeRequest = {
+  client: OpistoClient;
+  environment: PaneEnvironment;
+  template: TemplateChoice;
+  /** The clients to write to, in list order. */
+  debtors: readonly DebtorSummary[];
+  filter: DebtorFilter;
+  exclusions: Exclusions;
+  letterDate: CalendarDate;
+  mode: MergeMode;
+  signal?: AbortSignal;
+  onProgress?: (progress: MergeProgress) => void;
+  /** Receives one line per event worth a developer's attention; never record content. */
+  log?: (line: string) => void;
+  /** Records fetched and merged at a time; the API's batch limit by default. */
+  batchSize?: number;
+};
+
+export type MergeProgress = { done: number; total: number };
+
+/** What happened to one client's letter. */
+export type ClientOutcome = { id: string; name: string } & (
+  | { status: 'opened' }
+  | { status: 'download'; fileName: string }
+  | { status: 'failed'; message: string }
+  | { status: 'cancelled' }
+);
+
+export type LetterFile = { fileName: string; bytes: Uint8Array };
+
+export type PaneMergeResult = {
+  /** One per requested client, in list order. */
+  outcomes: ClientOutcome[];
+  /** The letters to download, each file once. */
+  files: LetterFile[];
+  /** Name of the .zip holding several files. */
+  archiveName: string;
+  /** French messages on how Word made or delivered the letters. */
+  notices: string[];
+  /** French message on what stopped the whole run, or null when nothing did. */
+  error: string | null;
+};
+
+const OPEN_DOCUMENT_NAME = 'Courrier';
+
+/** Runs the merge and resolves once every client has an outcome; failures become outcomes. */
+export async function runPaneMerge(request: PaneMergeRequest): Promise<PaneMergeResult> {
+  const run = new PaneMergeRun(request);
+  await run.execute();
+  return run.result();
+}
+
+class PaneMergeRun {
+  private readonly outcomes = new Map<string, LetterOutcome>();
+  private readonly files = new Map<string, LetterFile>();
+  private readonly names: LetterFileNames;
+  private readonly templateName: string;
+  private maker: LetterMaker | null = null;
+  private error: string | null = null;
+  private done = 0;
+
+  constructor(private readonly request: PaneMergeRequest) {
+    this.templateName = templateNameOf(request.template);
+    this.names = new LetterFileNames(this.templateName);
+  }
+
+  async execute(): Promise<void> {
+    const { debtors, mode } = this.request;
+    this.log(`merge start: ${debtors.length} client(s), mode ${mode}`);
+    this.maker = await this.prepare();
+    if (!this.maker) {
+      return;
+    }
+
+    const pending: LetterRequest[] = [];
+    for (const batch of chunk(debtors, this.request.batchSize ?? MAX_BATCH_SIZE)) {
+      const letters = await this.fetchLetters(batch);
+      if (!letters) {
+        break;
+      }
+      if (mode === 'single') {
+        pending.push(...letters);
+      } else {
+        await this.make(letters);
+      }
+      if (this.error !== null) {
+        break;
+      }
+    }
+
+    if (mode === 'single' && this.error === null && !this.request.signal?.aborted) {
+      await this.makeSingle(pending);
+    }
+    this.log(
+      `merge end: ${this.countFiles()} file(s), error ${this.error === null ? 'no' : 'yes'}`,
+    );
+  }
+
+  result(): PaneMergeResult {
+    const outcomes = this.request.debtors.map((debtor) => this.outcomeOf(debtor));
+    return {
+      outcomes,
+      files: [...this.files.values()],
+      archiveName: `${cleanName(`${this.templateName} - courriers`, 150)}.zip`,
+      notices: [...(this.maker?.notices ?? [])],
+      error: this.error,
+    };
+  }
+
+  /** Reads the template; on failure every client fails with the reason. */
+  private async prepare(): Promise<LetterMaker | null> {
+    try {
+      return await createLetterMaker({ ...this.request, log: (line) => this.log(line) });
+    } catch (error) {
+      this.log(`template unreadable: ${describeError(error)}`);
+      this.stop(error instanceof MergeError ? error.message : UNREADABLE_TEMPLATE);
+      return null;
+    }
+  }
+
+  /** Fetches one batch; returns null when the run cannot go on. */
+  private async fetchLetters(batch: readonly DebtorSummary[]): Promise<LetterRequest[] | null> {
+    const { client, filter, exclusions, signal } = this.request;
+    if (signal?.aborted) {
+      return null;
+    }
+    const ids = batch.map((debtor) => debtor.id);
+
+    try {
+      const { records, missing } = await client.getRecords(ids, filter, { signal });
+      missing.forEach((id) => this.settle({ id, status: 'failed', message: missingMessage(id) }));
+      this.log(`fetched ${records.length} record(s), ${missing.length} missing`);
+
+      return records.map((record) => {
+        const id = record.client.id;
+        const debtor = batch.find((candidate) => candidate.id === id);
+        return {
+          id,
+          record: applyExclusions(record, exclusions.get(id)),
+          fileName: this.names.next(debtor?.displayName ?? '', id),
+        };
+      });
+    } catch (error) {
+      this.stopOnFetchError(error);
+      return null;
+    }
+  }
+
+  private stopOnFetchError(error: unknown): void {
+    if (error instanceof ApiError && error.code === 'cancelled') {
+      this.log('fetch cancelled');
+      return;
+    }
+    this.log(`fetch failed: ${describeError(error)}`);
+    this.stop(error instanceof ApiError ? error.message : UNEXPECTED_FETCH_FAILURE);
+  }
+
+  private async make(letters: readonly LetterRequest[]): Promise<void> {
+    const maker = this.maker as LetterMaker;
+    const before = this.done;
+    await this.settleAll(() =>
+      maker.perClient(letters, {
+        signal: this.request.signal,
+        onProgress: (done) => this.progress(before + done),
+      }),
+    );
+  }
+
+  private async makeSingle(letters: readonly LetterRequest[]): Promise<void> {
+    const maker = this.maker as LetterMaker;
+    const fileName = `${cleanName(`${this.templateName} - tous les courriers`, 150)}.docx`;
+    await this.settleAll(() => maker.single(letters, fileName, { signal: this.request.signal }));
+  }
+
+  /** Settles the outcomes of `making`; a failure of the engine itself stops the run. */
+  private async settleAll(making: () => Promise<LetterOutcome[]>): Promise<void> {
+    try {
+      (await making()).forEach((outcome) => this.settle(outcome));
+    } catch (error) {
+      this.log(`merge failed: ${describeError(error)}`);
+      this.stop(error instanceof MergeError ? error.message : UNEXPECTED_MERGE_FAILURE);
+    }
+  }
+
+  /** Records a client's outcome and counts it. */
+  private settle(outcome: LetterOutcome): void {
+    if (this.outcomes.has(outcome.id)) {
+      return;
+    }
+    this.outcomes.set(outcome.id, outcome);
+    if (outcome.status === 'download') {
+      this.files.set(outcome.fileName, { fileName: outcome.fileName, bytes: outcome.bytes });
+    }
+    this.progress(this.outcomes.size);
+  }
+
+  private progress(done: number): void {
+    if (done > this.done) {
+      this.done = done;
+      this.request.onProgress?.({ done, total: this.request.debtors.length });
+    }
+  }
+
+  /** Stops the run: `outcomeOf` gives the clients without an outcome `message` as their failure. */
+  private stop(message: string): void {
+    this.error = message;
+  }
+
+  private outcomeOf(debtor: DebtorSummary): ClientOutcome {
+    const base = { id: debtor.id, name: debtor.displayName || debtor.id };
+    const outcome = this.outcomes.get(debtor.id);
+
+    if (!outcome) {
+      return this.error === null
+        ? { ...base, status: 'cancelled' }
+        : { ...base, status: 'failed', message: this.error };
+    }
+    switch (outcome.status) {
+      case 'opened':
+        return { ...base, status: 'opened' };
+      case 'download':
+        return { ...base, status: 'download', fileName: outcome.fileName };
+      case 'failed':
+        return { ...base, status: 'failed', message: outcome.message };
+      case 'cancelled':
+        return { ...base, status: 'cancelled' };
+    }
+  }
+
+  private countFiles(): number {
+    return this.files.size;
+  }
+
+  private log(line: string): void {
+    this.request.log?.(line);
+  }
+}
+
+const UNREADABLE_TEMPLATE =
+  'Le modèle n’a pas pu être lu. Vérifiez-le dans l’onglet Modèle, ou choisissez un autre fichier.';
+const UNEXPECTED_MERGE_FAILURE =
+  'Une erreur inattendue a interrompu la fusion. Réessayez ; les courriers déjà préparés ' +
+  'restent disponibles.';
+const UNEXPECTED_FETCH_FAILURE =
+  'Une erreur inattendue a interrompu la lecture des données Opisto. Réessayez ; les courriers ' +
+  'déjà préparés restent disponibles.';
+
+function missingMessage(id: string): string {
+  return (
+    `Client « ${id} » introuvable dans Opisto : il a peut-être été supprimé ou fusionné. ` +
+    'Relancez la recherche.'
+  );
+}
+
+/** The template's file name without ".docx", for the letters' names. */
+function templateNameOf(template: TemplateChoice): string {
+  return template.kind === 'file'
+    ? template.name.replace(/\.docx$/i, '') || OPEN_DOCUMENT_NAME
+    : OPEN_DOCUMENT_NAME;
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) {
+    chunks.push(items.slice(start, start + size));
+  }
+  return chunks;
+}
