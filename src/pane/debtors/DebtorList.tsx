@@ -33,7 +33,7 @@ const useStyles = makeStyles({
     paddingBlock: tokens.spacingVerticalXS,
   },
   amount: { textAlign: 'right' },
-  scroller: { height: 'min(55vh, 420px)', overflowY: 'auto', position: 'relative' },
+  scroller: { overflowY: 'auto', position: 'relative' },
 });
 
 export type DebtorListProps = {
@@ -78,6 +78,7 @@ export function DebtorList(props: DebtorListProps) {
     getItemKey: (index) => debtors[index]?.id ?? index,
     overscan: 6,
   });
+  const contentHeight = Math.max(virtualizer.getTotalSize(), debtors.length * ROW_HEIGHT);
   const onKeyDown = useArrowKeys(scroller, debtors.length, (index) =>
     virtualizer.scrollToIndex(index),
   );
@@ -96,7 +97,15 @@ export function DebtorList(props: DebtorListProps) {
         aria-multiselectable
       >
         <GridHeader />
-        <div role="rowgroup" ref={scroller} className={styles.scroller} onKeyDown={onKeyDown}>
+        <div
+          role="rowgroup"
+          ref={scroller}
+          className={styles.scroller}
+          // At most this high; a short list takes only its rows' height. Rows measure 0 while the
+          // tab is hidden, so the closed rows' height is the floor, or the list would stay empty.
+          style={{ height: `min(55vh, 420px, ${contentHeight}px)` }}
+          onKeyDown={onKeyDown}
+        >
           <div
             role="presentation"
             style={{ height: virtualizer.getTotalSize(), position: 'relative' }}

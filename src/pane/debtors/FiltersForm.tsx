@@ -32,6 +32,8 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'repeat(auto-fill, minmax(130px, 1fr))',
     gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
   },
+  // Fluent's inputs keep a minimum width of their own, which overflowed a narrow pane's columns.
+  input: { minWidth: 0, width: '100%' },
   group: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -89,7 +91,12 @@ export function FiltersForm({ onSearch }: FiltersFormProps) {
       validationState={problem?.field === name ? 'error' : 'none'}
       validationMessage={problem?.field === name ? problem.message : undefined}
     >
-      <Input type="date" value={values[name]} onChange={(_, data) => set(name, data.value)} />
+      <Input
+        type="date"
+        className={styles.input}
+        value={values[name]}
+        onChange={(_, data) => set(name, data.value)}
+      />
     </Field>
   );
 
@@ -99,6 +106,7 @@ export function FiltersForm({ onSearch }: FiltersFormProps) {
         {TEXT_FIELDS.map((field) => (
           <Field key={field.name} label={field.label}>
             <Input
+              className={styles.input}
               type={field.type ?? 'text'}
               value={values[field.name]}
               onChange={(_, data) => set(field.name, data.value)}
