@@ -48,7 +48,9 @@ function renderTab(apiKey = API_KEY, apiUrl = server.baseUrl) {
   return renderWithSettings(<DebtorsTab />, { apiUrl, apiKey });
 }
 
-function setDate(label: string, value: string) {
+/** Types a calendar date the way a French user does: "2026-11-01" as "01/11/2026". */
+function setDate(label: string, isoDate: string) {
+  const value = isoDate.split('-').reverse().join('/');
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 }
 
@@ -125,6 +127,20 @@ describe('DebtorsTab: search', () => {
     expect(screen.getByLabelText('Date de facturation au').getAttribute('aria-invalid')).toBe(
       'true',
     );
+    expect(searchRequests()).toBe(before);
+  });
+
+  test('rejects a date that does not exist', async () => {
+    const user = userEvent.setup();
+    renderTab();
+    const before = searchRequests();
+
+    fireEvent.change(screen.getByLabelText('Échéance avant le'), {
+      target: { value: '31/02/2026' },
+    });
+    await search(user);
+
+    expect(screen.getByText(/« Échéance avant le » : date invalide/)).toBeTruthy();
     expect(searchRequests()).toBe(before);
   });
 

@@ -152,11 +152,11 @@ describe('MergePanel before a merge', () => {
   test('offers today as the letter date and both layouts', async () => {
     renderPanel({ debtors: await firstDebtors(server, 1) });
     const today = new Date();
-    const iso = [today.getFullYear(), today.getMonth() + 1, today.getDate()]
+    const shown = [today.getDate(), today.getMonth() + 1, today.getFullYear()]
       .map((part) => String(part).padStart(2, '0'))
-      .join('-');
+      .join('/');
 
-    expect((screen.getByLabelText('Date du courrier') as HTMLInputElement).value).toBe(iso);
+    expect((screen.getByLabelText('Date du courrier') as HTMLInputElement).value).toBe(shown);
     expect(screen.getByRole('radio', { name: 'Un document par client' })).toHaveProperty(
       'checked',
       true,

@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { useId, useState, type FormEvent } from 'react';
 
+import { FrenchDateInput } from '../common/FrenchDateInput';
 import {
   buildSearch,
   DATE_LABELS,
@@ -91,11 +92,10 @@ export function FiltersForm({ onSearch }: FiltersFormProps) {
       validationState={problem?.field === name ? 'error' : 'none'}
       validationMessage={problem?.field === name ? problem.message : undefined}
     >
-      <Input
-        type="date"
+      <FrenchDateInput
         className={styles.input}
         value={values[name]}
-        onChange={(_, data) => set(name, data.value)}
+        onDateChange={(value) => set(name, value)}
       />
     </Field>
   );

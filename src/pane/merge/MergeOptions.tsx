@@ -1,7 +1,8 @@
 /** The letter's date and how the letters are laid out: one document per client, or one for all. */
-import { Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
+import { Field, Radio, RadioGroup } from '@fluentui/react-components';
 
 import { isCalendarDate } from '../../merge';
+import { FrenchDateInput } from '../common/FrenchDateInput';
 import type { MergeMode } from './pane-merge';
 
 export type MergeOptionsProps = {
@@ -24,11 +25,10 @@ export function MergeOptions(props: MergeOptionsProps) {
         validationState={dateValid ? 'none' : 'error'}
         validationMessage={dateValid ? undefined : 'Saisissez une date complète.'}
       >
-        <Input
-          type="date"
+        <FrenchDateInput
           value={letterDate}
           disabled={disabled}
-          onChange={(_, data) => props.onLetterDateChange(data.value)}
+          onDateChange={props.onLetterDateChange}
         />
       </Field>
       <Field label="Présentation des courriers">
