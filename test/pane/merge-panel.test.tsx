@@ -13,7 +13,8 @@ import { unzipSync } from 'fflate';
 import { TextDecoder, TextEncoder } from 'node:util';
 import { useEffect } from 'react';
 
-import type { DebtorSummary } from '../../src/api/contract';
+import { createOpistoClient } from '../../src/api/client';
+import type { DebtorFilter, DebtorSummary } from '../../src/api/contract';
 import { PaneProvider, usePane } from '../../src/pane/app/pane-context';
 import { MergePanel } from '../../src/pane/merge/MergePanel';
 import { MergeProgress } from '../../src/pane/merge/MergeProgress';
@@ -241,6 +242,38 @@ describe('MergePanel merging in a plain browser', () => {
 
     const retried = await downloadedEntries(downloads.length - 1);
     expect(Object.keys(retried)).toHaveLength(cancelled);
+  });
+
+  test('"Réessayer" keeps the filter of the first run', async () => {
+    const client = createOpistoClient({ baseUrl: server.baseUrl, apiKey: API_KEY });
+    const debtors = (await client.searchDebtors({ kinds: 'invoices', pageSize: 30 })).items;
+    const panel = (filter: DebtorFilter) => (
+      <FluentProvider theme={webLightTheme}>
+        <PaneProvider
+          environment={{ kind: 'browser' }}
+          storage={memoryStorage(server.baseUrl, API_KEY)}
+        >
+          <ChooseTemplate template={{ kind: 'file', name: 'Relance.docx', bytes: TEMPLATE }} />
+          <MergePanel selection={{ debtors, filter, exclusions: new Map() }} />
+        </PaneProvider>
+      </FluentProvider>
+    );
+    const { rerender } = render(panel({ kinds: 'invoices' }));
+    const user = userEvent.setup();
+
+    await user.click(mergeButton());
+    await user.click(screen.getByRole('button', { name: 'Annuler' }));
+    await screen.findByText(/annulés?$/);
+    // A new search with only credit notes, whose letters would list no invoice.
+    rerender(panel({ kinds: 'creditNotes' }));
+    await user.click(screen.getByRole('button', { name: /^Réessayer \(\d+ clients?\)$/ }));
+    await screen.findByText(`${debtors.length} courriers téléchargés`, {}, { timeout: 20_000 });
+
+    const retried = Object.values(await downloadedEntries(downloads.length - 1));
+    expect(retried.length).toBeGreaterThan(0);
+    for (const letter of retried) {
+      expect(letterText(letter)).not.toContain('Aucune facture en attente.');
+    }
   });
 
   test('says in French that the key is wrong', async () => {

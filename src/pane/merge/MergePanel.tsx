@@ -74,7 +74,7 @@ export function MergePanel({ selection }: MergePanelProps) {
         <MergeResults
           result={merge.result}
           busy={running}
-          onRetry={() => merge.retry(options)}
+          onRetry={() => merge.retry({ exclusions: selection.exclusions })}
           onDownload={merge.downloadAll}
         />
       )}

@@ -34,8 +34,13 @@ export type MergeRunView = {
   /** True from "Annuler" until the run has stopped. */
   cancelling: boolean;
   start(parameters: MergeParameters): void;
-  /** Runs again the failed and cancelled clients of the last result. */
-  retry(parameters: Omit<MergeParameters, 'debtors'>): void;
+  /**
+   * Runs again the failed and cancelled clients of the last result, with the filter, letter date
+   * and layout of the first run: a search made since may have changed the filter, and the
+   * retried letters must list the same pieces as the others. Pieces left out since then are
+   * left out of the retried letters too.
+   */
+  retry(current: Pick<MergeParameters, 'exclusions'>): void;
   cancel(): void;
   /** Downloads every letter of the result list again. */
   downloadAll(): void;
@@ -47,10 +52,10 @@ export function useMergeRun(): MergeRunView {
   const [result, setResult] = useState<PaneMergeResult | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const controller = useRef<AbortController | null>(null);
-  const lastDebtors = useRef<readonly DebtorSummary[]>([]);
+  const firstRun = useRef<MergeParameters | null>(null);
 
-  // NOTE: the pane shows one tab at a time, so leaving "Relances" unmounts this panel and
-  // cancels the run. The letters made so far are still downloaded.
+  // Leaving the pane ends the run; the letters made so far are still downloaded. (The app keeps
+  // the Relances tab mounted while another tab shows, so changing tabs does not end it.)
   useEffect(() => () => controller.current?.abort(), []);
 
   const run = useCallback(
@@ -90,12 +95,14 @@ export function useMergeRun(): MergeRunView {
     result,
     cancelling,
     start: (parameters) => {
-      lastDebtors.current = parameters.debtors;
+      firstRun.current = parameters;
       void run(parameters, null);
     },
-    retry: (parameters) => {
-      if (result) {
-        void run({ ...parameters, debtors: retryTargets(lastDebtors.current, result) }, result);
+    retry: ({ exclusions }) => {
+      const first = firstRun.current;
+      if (result && first) {
+        const debtors = retryTargets(first.debtors, result);
+        void run({ ...first, exclusions, debtors }, result);
       }
     },
     cancel: () => {
