@@ -86,7 +86,7 @@ const TRANSACTION_TYPE_LABELS: Readonly<Record<string, string>> = {
 type PieceRow = { cells: string[]; remainingCents: number };
 
 /** "commande" → "Commande"; a kind the catalog does not know gets a capital too. */
-function transactionTypeLabel(type: string): string {
+export function transactionTypeLabel(type: string): string {
   const known = TRANSACTION_TYPE_LABELS[type.toLowerCase()];
   return known ?? type.charAt(0).toUpperCase() + type.slice(1);
 }

@@ -1,19 +1,31 @@
 /**
  * Pieces the user leaves out of a client's letter (a disputed invoice), remembered for the
- * session. A piece is named by its kind and number, which the back office keeps unique per kind.
+ * session. A piece is named by its kind and number. Numbers are unique per kind in the back
+ * office's data, but the contract does not enforce it, so a number seen again in the same record
+ * is named with its rank ("invoice:F-12#2") and each copy is left out on its own.
  */
 import type { ClientRecord } from '../../api/record';
 
 export type PieceKind = 'invoice' | 'creditNote' | 'transaction';
 
-/** "invoice:518100007". */
+/** "invoice:518100007", or "invoice:518100007#2" for a second piece with that number. */
 export type PieceKey = `${PieceKind}:${string}`;
 
 /** Left-out pieces by debtor id. */
 export type Exclusions = ReadonlyMap<string, ReadonlySet<PieceKey>>;
 
-export function pieceKey(kind: PieceKind, number: string): PieceKey {
-  return `${kind}:${number}`;
+export function pieceKey(kind: PieceKind, number: string, rank = 1): PieceKey {
+  return rank === 1 ? `${kind}:${number}` : `${kind}:${number}#${rank}`;
+}
+
+/** Names each piece of one kind, in the record's order, giving repeated numbers their rank. */
+export function pieceKeys(kind: PieceKind, pieces: readonly { number: string }[]): PieceKey[] {
+  const seen = new Map<string, number>();
+  return pieces.map((piece) => {
+    const rank = (seen.get(piece.number) ?? 0) + 1;
+    seen.set(piece.number, rank);
+    return pieceKey(kind, piece.number, rank);
+  });
 }
 
 /** Returns the exclusions with one piece of one debtor left out, or put back. */
@@ -47,13 +59,15 @@ export function applyExclusions(
   if (!excluded || excluded.size === 0) {
     return record;
   }
-  const keeps = (kind: PieceKind) => (piece: { number: string }) =>
-    !excluded.has(pieceKey(kind, piece.number));
+  const keep = <Piece extends { number: string }>(kind: PieceKind, pieces: readonly Piece[]) => {
+    const keys = pieceKeys(kind, pieces);
+    return pieces.filter((_, index) => !excluded.has(keys[index] as PieceKey));
+  };
 
   return {
     ...record,
-    invoices: record.invoices.filter(keeps('invoice')),
-    creditNotes: record.creditNotes.filter(keeps('creditNote')),
-    transactions: record.transactions.filter(keeps('transaction')),
+    invoices: keep('invoice', record.invoices),
+    creditNotes: keep('creditNote', record.creditNotes),
+    transactions: keep('transaction', record.transactions),
   };
 }
