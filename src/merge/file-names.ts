@@ -40,10 +40,15 @@ function* candidateNames(base: string, id: string): Generator<string> {
   }
 }
 
+/** The Unicode embedding, override and isolate controls, and the direction marks. */
+const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /** Removes what Windows forbids in a file name and cuts it to `maxBytes` of UTF-8. */
 export function cleanName(text: string, maxBytes: number): string {
+  // Direction controls could make "x\u202Egnp.exe" show as "xexe.png": a name never needs them.
+  const visible = text.replace(BIDI_CONTROLS, '');
   // Windows drops trailing dots and spaces, which would make two names collide.
-  const spaced = text.replace(/[\s\u00a0]+/g, ' ').replace(/[. ]+$/, '');
+  const spaced = visible.replace(/[\s\u00a0]+/g, ' ').replace(/[. ]+$/, '');
   const safe = sanitize(truncateUtf8(spaced, maxBytes), { replacement: '_' }).trim();
 
   return safe.replace(/[. ]+$/, '') || 'courrier';

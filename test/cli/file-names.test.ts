@@ -1,4 +1,4 @@
-import { LetterFileNames } from '../../src/merge/file-names';
+import { cleanName, LetterFileNames } from '../../src/merge/file-names';
 
 function utf8Length(text: string): number {
   return new TextEncoder().encode(text).length;
@@ -43,5 +43,11 @@ describe('LetterFileNames', () => {
     ['', 'C-9', 'Relance - C-9.docx'],
   ])('%s gives %s', (clientName, clientId, expected) => {
     expect(new LetterFileNames('Relance').next(clientName, clientId)).toBe(expected);
+  });
+});
+
+describe('cleanName direction controls', () => {
+  test('removes overrides that would disguise the extension', () => {
+    expect(cleanName('Relance - \u202Egnp.exe\u202C Garage', 100)).toBe('Relance - gnp.exe Garage');
   });
 });

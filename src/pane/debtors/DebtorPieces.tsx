@@ -27,7 +27,8 @@ const useStyles = makeStyles({
     '& th': { textAlign: 'left', fontWeight: tokens.fontWeightSemibold },
   },
   amount: { textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
-  excluded: { color: tokens.colorNeutralForegroundDisabled, textDecorationLine: 'line-through' },
+  // Struck through and greyed, but with the contrast of secondary text: it stays readable.
+  excluded: { color: tokens.colorNeutralForeground3, textDecorationLine: 'line-through' },
 });
 
 export type DebtorPiecesProps = {

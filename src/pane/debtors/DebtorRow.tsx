@@ -55,7 +55,8 @@ function DebtorRowView(props: DebtorRowProps) {
   const { debtor, index, start, selected, expanded, record, excluded, measure } = props;
   const { onSelect, onToggleExpanded, onExclude, onRetry } = props;
   const styles = useRowStyles();
-  const name = debtor.displayName;
+  // A client the back office sent without a name is shown, and named for screen readers, by id.
+  const name = debtor.displayName.trim() || `Client ${debtor.id}`;
 
   return (
     <div
@@ -87,7 +88,8 @@ function DebtorRowView(props: DebtorRowProps) {
         />
       </div>
       <div role="gridcell" className={styles.cell} title={name}>
-        {name}
+        {/* Isolated, so that right-to-left text or direction marks in a name stay inside it. */}
+        <bdi>{name}</bdi>
       </div>
       <div role="gridcell" className={styles.cell}>
         {debtor.city ?? ''}

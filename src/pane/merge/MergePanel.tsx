@@ -8,6 +8,7 @@ import { useId, useState } from 'react';
 import { localCalendarDate } from '../../merge';
 import { usePane } from '../app/pane-context';
 import type { MergeSelection } from '../state/selection';
+import type { TemplateChoice } from '../services/template-choice';
 import { checkMergeReadiness } from './merge-readiness';
 import { MergeOptions } from './MergeOptions';
 import { MergeProgress } from './MergeProgress';
@@ -43,6 +44,7 @@ export function MergePanel({ selection }: MergePanelProps) {
   return (
     <section className={styles.root} aria-label="Fusion">
       <Text>{describeSelection(count)}</Text>
+      {template && <Text>{describeTemplate(template)}</Text>}
       <MergeOptions
         letterDate={letterDate}
         onLetterDateChange={setLetterDate}
@@ -87,4 +89,11 @@ function describeSelection(count: number): string {
     return 'Aucun client sélectionné.';
   }
   return count === 1 ? '1 client sélectionné.' : `${count} clients sélectionnés.`;
+}
+
+/** Names the template the letters will be made from, so that the user sees it before merging. */
+function describeTemplate(template: TemplateChoice): string {
+  return template.kind === 'openDocument'
+    ? 'Modèle : le document ouvert dans Word.'
+    : `Modèle : ${template.name}`;
 }
