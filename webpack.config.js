@@ -218,7 +218,15 @@ module.exports = async (env, argv) => {
       host: 'localhost',
       server: await devServerHttps(),
       static: false,
-      client: { overlay: { warnings: false, errors: true } },
+      client: {
+        overlay: {
+          warnings: false,
+          errors: true,
+          // Chromium reports "ResizeObserver loop completed with undelivered notifications" when
+          // the list resizes its rows; it is harmless, but the overlay would cover the pane.
+          runtimeErrors: (error) => !/ResizeObserver loop/.test(error.message),
+        },
+      },
     };
   }
   return config;

@@ -38,7 +38,9 @@ export function parseBaseUrl(text: string): BaseUrl {
     );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw rejected(`le protocole ${url.protocol} n’est pas pris en charge : utilisez https://.`);
+    throw rejected(
+      `le protocole ${url.protocol} n’est pas pris en charge : utilisez https:// (ou http:// vers cette machine).`,
+    );
   }
 
   // The server prints its address with the API prefix; the client adds the prefix itself.

@@ -263,6 +263,8 @@ describe('DebtorsTab: selection and pieces', () => {
     expect([...(lastSelection().exclusions.get(debtorId) ?? [])]).toEqual([
       `invoice:${invoice.number}`,
     ]);
+    // The closed row still says that a piece is left out.
+    expect(bodyRows()[0]?.textContent).toContain('1 écartée · ');
   });
 
   test('reads the pieces with the filter of the search', async () => {

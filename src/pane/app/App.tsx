@@ -40,13 +40,18 @@ export function App() {
         </Tab>
       </TabList>
       <main className={styles.panel} role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        {/* Kept mounted: the results, the selection, the pieces left out and a running merge
-            stay while the user looks at another tab. */}
+        {/* Every tab stays mounted: the results, the selection, the pieces left out, a running
+            merge, the template check and settings typed but not saved yet all survive a visit
+            to another tab. */}
         <div hidden={tab !== 'debtors'}>
           <DebtorsTab />
         </div>
-        {tab === 'template' && <TemplateTab />}
-        {tab === 'settings' && <SettingsTab />}
+        <div hidden={tab !== 'template'}>
+          <TemplateTab />
+        </div>
+        <div hidden={tab !== 'settings'}>
+          <SettingsTab />
+        </div>
       </main>
     </div>
   );

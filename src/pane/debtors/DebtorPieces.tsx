@@ -51,7 +51,7 @@ export function DebtorPieces({
   }
   if (state.kind === 'error') {
     return (
-      <MessageBar intent="error" role="alert">
+      <MessageBar layout="multiline" intent="error" role="alert">
         <MessageBarBody>{state.message}</MessageBarBody>
         <MessageBarActions>
           <Button size="small" onClick={onRetry}>

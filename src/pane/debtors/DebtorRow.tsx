@@ -31,6 +31,10 @@ export const useRowStyles = makeStyles({
   cell: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', paddingRight: '4px' },
   amount: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   pieces: { gridColumn: '1 / -1', padding: `0 0 ${tokens.spacingVerticalS} 28px` },
+  leftOut: {
+    color: tokens.colorPaletteDarkOrangeForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
 });
 
 export type DebtorRowProps = {
@@ -89,6 +93,10 @@ function DebtorRowView(props: DebtorRowProps) {
       </div>
       <div role="gridcell" className={styles.cell} title={name}>
         {/* Isolated, so that right-to-left text or direction marks in a name stay inside it. */}
+        {/* Before the name, which an ellipsis may cut, so that it always shows. */}
+        {excluded && excluded.size > 0 && (
+          <span className={styles.leftOut}>{describeLeftOut(excluded.size)} · </span>
+        )}
         <bdi>{name}</bdi>
       </div>
       <div role="gridcell" className={styles.cell}>
@@ -116,3 +124,8 @@ function DebtorRowView(props: DebtorRowProps) {
 }
 
 export const DebtorRow = memo(DebtorRowView);
+
+/** Keeps the pieces left out in sight once the row is closed, so none is forgotten. */
+function describeLeftOut(count: number): string {
+  return count === 1 ? '1 écartée' : `${count} écartées`;
+}

@@ -82,7 +82,7 @@ export function DebtorsTab() {
   return (
     <div className={styles.root}>
       {problem && (
-        <MessageBar intent="warning">
+        <MessageBar layout="multiline" intent="warning">
           <MessageBarBody>{problem}</MessageBarBody>
         </MessageBar>
       )}
@@ -117,7 +117,7 @@ function SearchFeedback({ state }: { state: SearchState }) {
     <>
       {progress && <Spinner size="tiny" label={`Recherche en cours…${counted}`} />}
       {error && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar layout="multiline" intent="error" role="alert">
           <MessageBarBody>
             <MessageBarTitle>Recherche impossible</MessageBarTitle>
             {error}

@@ -72,7 +72,9 @@ export function MergePanel({ selection }: MergePanelProps) {
           cancelling={merge.cancelling}
         />
       )}
-      {merge.result && (
+      {/* Hidden during a run: the last run's list would be out of date, and re-rendering
+          thousands of its rows on every letter slowed the run down. */}
+      {merge.result && !running && (
         <MergeResults
           result={merge.result}
           busy={running}

@@ -12,6 +12,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 
+import { useEffect, useRef } from 'react';
+
 import { countOutcomes } from './merge-history';
 import type { ClientOutcome, PaneMergeResult } from './pane-merge';
 
@@ -40,11 +42,17 @@ export function MergeResults({ result, onRetry, onDownload, busy }: MergeResults
   const styles = useStyles();
   const counts = countOutcomes(result.outcomes);
   const toRetry = counts.failed + counts.cancelled;
+  const root = useRef<HTMLElement>(null);
+
+  // In a narrow pane the results appear below the fold; bring them into view once.
+  useEffect(() => {
+    root.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, []);
 
   return (
-    <section className={styles.root} aria-label="Résultat de la fusion">
+    <section ref={root} className={styles.root} aria-label="Résultat de la fusion">
       {result.error !== null && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar layout="multiline" intent="error" role="alert">
           <MessageBarBody>
             <MessageBarTitle>La fusion s’est interrompue</MessageBarTitle>
             {result.error}
@@ -52,7 +60,7 @@ export function MergeResults({ result, onRetry, onDownload, busy }: MergeResults
         </MessageBar>
       )}
       {result.notices.map((notice) => (
-        <MessageBar key={notice} intent="warning">
+        <MessageBar key={notice} layout="multiline" intent="warning">
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       ))}

@@ -35,6 +35,12 @@ export function SettingsTab() {
     setNotice({ intent: 'success', text: 'Paramètres enregistrés.' });
   }
 
+  // A result about other values than those on screen would mislead: it goes with any edit.
+  function edit(next: PaneSettings) {
+    setTyped(next);
+    setNotice(null);
+  }
+
   async function test() {
     setTesting(true);
     setNotice({ intent: 'info', text: 'Test de la connexion en cours…' });
@@ -47,6 +53,8 @@ export function SettingsTab() {
     <Section title="Connexion à Opisto">
       <form
         className={styles.form}
+        // The pane's own messages, in French, rather than the browser's bubble in its language.
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           save();
@@ -56,10 +64,10 @@ export function SettingsTab() {
           <Input
             type="url"
             value={typed.apiUrl}
-            onChange={(_, data) => setTyped({ ...typed, apiUrl: data.value })}
+            onChange={(_, data) => edit({ ...typed, apiUrl: data.value })}
           />
         </Field>
-        <ApiKeyField value={typed.apiKey} onChange={(apiKey) => setTyped({ ...typed, apiKey })} />
+        <ApiKeyField value={typed.apiKey} onChange={(apiKey) => edit({ ...typed, apiKey })} />
         <p>
           La clé est enregistrée pour votre compte, dans le stockage du complément sur cet
           ordinateur. Elle n’est jamais écrite dans vos modèles ni dans les courriers.

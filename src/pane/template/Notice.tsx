@@ -12,7 +12,7 @@ export function NoticeBar({ notice }: { notice: Notice | null }) {
   }
   return (
     <div role={notice.intent === 'error' ? 'alert' : 'status'}>
-      <MessageBar intent={notice.intent}>
+      <MessageBar layout="multiline" intent={notice.intent}>
         <MessageBarBody>{notice.text}</MessageBarBody>
       </MessageBar>
     </div>
