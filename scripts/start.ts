@@ -9,7 +9,7 @@
  * both exit with 0 on Linux after failing.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -169,6 +169,15 @@ function isRunning(child: ChildProcess): boolean {
   return child.exitCode === null && child.signalCode === null;
 }
 
+/** Tells whether nothing listens on `port` of this machine yet. */
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.includes('--help')) {
@@ -186,6 +195,21 @@ async function main(): Promise<void> {
   const sideload = args.includes('--sideload');
   if (sideload && !word) {
     console.log('--sideload : Word pour Windows ou Mac est introuvable ici ; rien ne sera chargé.');
+  }
+
+  // Another instance would answer on the ports and pass for this one's servers.
+  for (const [port, what] of [
+    [API_PORT, 'le serveur Opisto de démonstration'],
+    [PANE_PORT, 'le volet'],
+  ] as const) {
+    if (!(await isPortFree(port))) {
+      console.error(
+        `Le port ${port}, dont ${what} a besoin, est déjà utilisé (un autre « npm start » ?). ` +
+          'Arrêtez le programme qui l’occupe, puis relancez.',
+      );
+      process.exitCode = 1;
+      return;
+    }
   }
 
   process.once('SIGINT', stopAll);
