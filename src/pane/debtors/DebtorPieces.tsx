@@ -27,6 +27,8 @@ const useStyles = makeStyles({
     '& th': { textAlign: 'left', fontWeight: tokens.fontWeightSemibold },
   },
   amount: { textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
+  // Headers of amounts may wrap, so that the amounts themselves keep their room.
+  amountHeader: { textAlign: 'right' },
   // Struck through and greyed, but with the contrast of secondary text: it stays readable.
   excluded: { color: tokens.colorNeutralForeground3, textDecorationLine: 'line-through' },
 });
@@ -82,13 +84,12 @@ function PiecesTable({ debtorName, state, excluded, onExclude }: PiecesTableProp
       <thead>
         <tr>
           <th scope="col">Inclure</th>
-          <th scope="col">Type</th>
+          <th scope="col">Pièce</th>
           <th scope="col">Date</th>
-          <th scope="col">Numéro</th>
-          <th scope="col" className={styles.amount}>
+          <th scope="col" className={styles.amountHeader}>
             Montant TTC
           </th>
-          <th scope="col" className={styles.amount}>
+          <th scope="col" className={styles.amountHeader}>
             Reste TTC
           </th>
         </tr>
@@ -105,9 +106,13 @@ function PiecesTable({ debtorName, state, excluded, onExclude }: PiecesTableProp
                   aria-label={`Inclure dans le courrier : ${piece.kindLabel} ${piece.number}`}
                 />
               </td>
-              <td>{piece.kindLabel}</td>
+              {/* Kind and number on two lines: six columns did not fit a 340-pixel pane. */}
+              <td>
+                {piece.kindLabel}
+                <br />
+                {piece.number}
+              </td>
               <td>{formatDate(piece.date)}</td>
-              <td>{piece.number}</td>
               <td className={styles.amount}>{formatCents(piece.totalCents)}</td>
               <td className={styles.amount}>{formatCents(piece.remainingCents)}</td>
             </tr>

@@ -30,7 +30,16 @@ export const useRowStyles = makeStyles({
   selected: { backgroundColor: tokens.colorBrandBackground2 },
   cell: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', paddingRight: '4px' },
   amount: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
-  pieces: { gridColumn: '1 / -1', padding: `0 0 ${tokens.spacingVerticalS} 28px` },
+  pieces: { gridColumn: '1 / -1', padding: `0 0 ${tokens.spacingVerticalS} 0` },
+  // Read by screen readers, not shown: the short mark shows instead.
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
   leftOut: {
     color: tokens.colorPaletteDarkOrangeForeground1,
     fontWeight: tokens.fontWeightSemibold,
@@ -95,7 +104,9 @@ function DebtorRowView(props: DebtorRowProps) {
         {/* Isolated, so that right-to-left text or direction marks in a name stay inside it. */}
         {/* Before the name, which an ellipsis may cut, so that it always shows. */}
         {excluded && excluded.size > 0 && (
-          <span className={styles.leftOut}>{describeLeftOut(excluded.size)} · </span>
+          <span className={styles.leftOut} title={describeLeftOut(excluded.size)}>
+            {excluded.size}✕ <span className={styles.hidden}>{describeLeftOut(excluded.size)}</span>
+          </span>
         )}
         <bdi>{name}</bdi>
       </div>
@@ -127,5 +138,5 @@ export const DebtorRow = memo(DebtorRowView);
 
 /** Keeps the pieces left out in sight once the row is closed, so none is forgotten. */
 function describeLeftOut(count: number): string {
-  return count === 1 ? '1 écartée' : `${count} écartées`;
+  return count === 1 ? '1 pièce écartée' : `${count} pièces écartées`;
 }
