@@ -2,8 +2,9 @@
  * `npm start`: starts the reference API (the demo database of `npm run api`) and the pane's HTTPS
  * dev server, then says how to load the add-in into Word on this machine. Ctrl+C stops both.
  *
- * Options: `--sideload` loads the add-in into Word for Windows or Mac with office-addin-debugging
- * (through npx, not installed with the project); `--help`.
+ * Where Word for Windows or Mac is installed, it loads the add-in into Word with
+ * office-addin-debugging (through npx: the tool is about 450 MB with binary downloads, so it is not
+ * a dependency); `--no-sideload` only prints the steps to load it by hand; `--help`.
  *
  * The platform is checked here, not left to office-addin-debugging or office-addin-dev-certs:
  * both exit with 0 on Linux after failing.
@@ -24,12 +25,13 @@ const DEBUGGING = 'office-addin-debugging@7.0.0';
 const START_TIMEOUT_MS = 180_000;
 const STOP_GRACE_MS = 3000;
 
-const HELP = `Usage : npm start [-- --sideload]
+const HELP = `Usage : npm start [-- --no-sideload]
 
 Démarre le serveur Opisto de référence (données de démonstration) sur http://127.0.0.1:${API_PORT}
-et le volet sur ${PANE_URL}, puis indique comment charger le complément dans Word.
-  --sideload  sous Windows ou macOS avec Word installé, charge le complément dans Word avec
-              office-addin-debugging (téléchargé par npx à la première utilisation)
+et le volet sur ${PANE_URL}. Sous Windows ou macOS avec Word installé, charge le complément
+dans Word avec office-addin-debugging (téléchargé par npx à la première utilisation) ; ailleurs,
+indique comment le charger dans Word sur le web.
+  --no-sideload  n’affiche que les étapes pour charger le complément à la main
 Ctrl+C arrête les deux serveurs.`;
 
 const children: ChildProcess[] = [];
@@ -184,7 +186,7 @@ async function main(): Promise<void> {
     console.log(HELP);
     return;
   }
-  const unknown = args.filter((arg) => arg !== '--sideload');
+  const unknown = args.filter((arg) => arg !== '--no-sideload');
   if (unknown.length > 0) {
     console.error(`Option inconnue : ${unknown.join(' ')}\n\n${HELP}`);
     process.exitCode = 2;
@@ -192,10 +194,7 @@ async function main(): Promise<void> {
   }
 
   const word = findWordDesktop();
-  const sideload = args.includes('--sideload');
-  if (sideload && !word) {
-    console.log('--sideload : Word pour Windows ou Mac est introuvable ici ; rien ne sera chargé.');
-  }
+  const sideload = !args.includes('--no-sideload');
 
   // Another instance would answer on the ports and pass for this one's servers.
   for (const [port, what] of [
