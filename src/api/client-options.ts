@@ -81,6 +81,12 @@ export function resolveOptions(options: OpistoClientOptions): ResolvedOptions {
   return { transport, batchSize };
 }
 
+/**
+ * Longest key accepted. Keys are tens of characters long; a much longer one is a bad paste, and
+ * servers reject request headers of several kilobytes before they could say the key is wrong.
+ */
+const MAX_API_KEY_LENGTH = 1024;
+
 /** Returns the key without surrounding spaces, or throws an ApiError `unauthorized`. */
 function checkApiKey(apiKey: string): string {
   const key = apiKey.trim();
@@ -97,6 +103,14 @@ function checkApiKey(apiKey: string): string {
     throw new ApiError(
       'unauthorized',
       'Clé API invalide : elle contient des espaces, des accents ou des caractères de contrôle. ' +
+        'Recopiez-la dans les paramètres.',
+      { attempts: 0 },
+    );
+  }
+  if (key.length > MAX_API_KEY_LENGTH) {
+    throw new ApiError(
+      'unauthorized',
+      `Clé API invalide : ${key.length} caractères, bien plus qu’une clé n’en compte. ` +
         'Recopiez-la dans les paramètres.',
       { attempts: 0 },
     );

@@ -91,6 +91,12 @@ describe('createOpistoClient', () => {
     );
   });
 
+  test('rejects a key far too long', () => {
+    expect(() =>
+      createOpistoClient({ baseUrl: 'https://a.example', apiKey: 'k'.repeat(100_000) }),
+    ).toThrow(/Clé API invalide : 100000 caractères/);
+  });
+
   test('rejects a key with a line break without showing it', () => {
     let thrown: unknown;
     try {
