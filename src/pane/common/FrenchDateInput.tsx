@@ -1,7 +1,7 @@
 /**
  * A date field that reads and shows dd/mm/yyyy. It reports a calendar date ("2026-12-04") once
  * the text is a real date, an empty string when the field is empty, and the text itself
- * otherwise, so that the form's own check can say the date is invalid.
+ * otherwise, so that the form's own check reports the date as invalid.
  */
 import { Input, type InputProps } from '@fluentui/react-components';
 import { useState } from 'react';

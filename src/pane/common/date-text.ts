@@ -1,6 +1,6 @@
 /**
  * Dates typed the French way. The browser's own date field follows the browser's language, so an
- * English browser shows mm/dd/yyyy to French users; the pane's date fields take and show
+ * English browser shows mm/dd/yyyy to French users. The pane's date fields take and show
  * dd/mm/yyyy whatever the browser.
  */
 import { formatDate, isCalendarDate, type CalendarDate } from '../../merge/format';
