@@ -39,12 +39,17 @@ export function resolveFieldName(word: string): FieldName | null {
   return FIELDS_BY_NAME.get(word.toLowerCase()) ?? null;
 }
 
+/** Removes the invisible characters Word may leave inside a word (see the module's comment). */
+export function removeInvisibleCharacters(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
 /** Finds every word of `text` that starts with "opisto", known field or not, in text order. */
 export function findFieldWords(text: string): FieldWordMatch[] {
   const matches: FieldWordMatch[] = [];
 
   for (const match of text.matchAll(WORD)) {
-    const word = match[0].replace(INVISIBLE, '');
+    const word = removeInvisibleCharacters(match[0]);
     if (!word.toLowerCase().startsWith(FIELD_PREFIX)) {
       continue;
     }

@@ -4,24 +4,14 @@
  */
 import type { Element, Node } from '@xmldom/xmldom';
 
+import { TRANSPARENT_CONTAINERS } from '../../src/merge/docx/paragraph-text';
 import { childElements, removeNonXmlCharacters, W_NS } from '../../src/merge/docx/xml';
 import { invalidArgument } from './errors';
 import { isAnchor } from './text-pieces';
 import { createTextElement, createW, firstChildW, isNamedW } from './wordml';
 
 /** Containers a run can sit in while its text still belongs to the paragraph. */
-const RUN_CONTAINERS = new Set([
-  'hyperlink',
-  'ins',
-  'moveTo',
-  'smartTag',
-  'customXml',
-  'sdt',
-  'sdtContent',
-  'fldSimple',
-  'dir',
-  'bdo',
-]);
+const RUN_CONTAINERS = new Set([...TRANSPARENT_CONTAINERS].filter((name) => name !== 'r'));
 
 /** Run content that emptying a run keeps, so that fields stay well formed. */
 const FIELD_STRUCTURE = new Set(['rPr', 'fldChar', 'instrText', 'delInstrText']);

@@ -8,7 +8,7 @@
  */
 import type { Element, Node } from '@xmldom/xmldom';
 
-import { collectAtoms } from '../../src/merge/docx/paragraph-text';
+import { collectAtoms, TRANSPARENT_CONTAINERS } from '../../src/merge/docx/paragraph-text';
 import { childElements, isW, W_NS } from '../../src/merge/docx/xml';
 import { FAKE_NS, getW, isNamedW } from './wordml';
 
@@ -17,21 +17,6 @@ export type Piece =
   /** A tab or a line break, which are elements of their own in a run. */
   | { kind: 'char'; element: Element; text: string }
   | { kind: 'anchor'; element: Element };
-
-/** Containers whose content reads as part of the paragraph, as in `collectAtoms`. */
-const TRANSPARENT = new Set([
-  'r',
-  'hyperlink',
-  'ins',
-  'moveTo',
-  'smartTag',
-  'customXml',
-  'sdt',
-  'sdtContent',
-  'fldSimple',
-  'dir',
-  'bdo',
-]);
 
 /** `w:br` types that are not a line break: Word shows them as page and column breaks. */
 const NOT_LINE_BREAKS = new Set(['page', 'column']);
@@ -68,7 +53,7 @@ function collectPieces(container: Node, visible: ReadonlySet<Element>, pieces: P
         element: child,
         text: isNamedW(child, 'cr') ? '\v' : charOf(child),
       });
-    } else if (TRANSPARENT.has(child.localName ?? '')) {
+    } else if (TRANSPARENT_CONTAINERS.has(child.localName ?? '')) {
       collectPieces(child, visible, pieces);
     }
   }

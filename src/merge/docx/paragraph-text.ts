@@ -18,7 +18,7 @@ export type BreakAtom = { kind: 'tab' | 'break' };
 export type Atom = TextAtom | BreakAtom;
 
 /** Containers whose content reads as part of the paragraph's text. */
-const TRANSPARENT = new Set([
+export const TRANSPARENT_CONTAINERS: ReadonlySet<string> = new Set([
   'r',
   'hyperlink',
   'ins',
@@ -83,7 +83,7 @@ function collectInto(container: Node, atoms: Atom[]): void {
     const name = element.namespaceURI === W_NS ? element.localName : null;
     if (name === 't') {
       atoms.push({ kind: 'text', element, text: element.textContent ?? '' });
-    } else if (name !== null && TRANSPARENT.has(name)) {
+    } else if (name !== null && TRANSPARENT_CONTAINERS.has(name)) {
       collectInto(element, atoms);
     } else if (name === 'tab' || name === 'ptab') {
       atoms.push({ kind: 'tab' });

@@ -9,7 +9,7 @@
  * goes to the .docx engine instead of being merged in the wrong place.
  */
 import type { FieldName } from '../fields';
-import { findFieldWords } from '../recognize';
+import { findFieldWords, removeInvisibleCharacters } from '../recognize';
 import { WordFallbackError } from './fallback-error';
 import type { TemplateParagraph } from './template-paragraphs';
 
@@ -39,8 +39,6 @@ export type LocatedParagraph = {
   template: TemplateParagraph | null;
 };
 
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
-
 /** Locates the field words of every paragraph; raises WordFallbackError on any disagreement. */
 export function locateOccurrences(scan: StoryScan): LocatedParagraph[] {
   const seen = new Map<string, number>();
@@ -69,7 +67,7 @@ function checkResults(word: string, inText: number, found: readonly string[]): v
     );
   }
   // Word may include an optional hyphen or a zero-width character inside the word it found.
-  const other = found.find((text) => text.replace(INVISIBLE, '').toLowerCase() !== word);
+  const other = found.find((text) => removeInvisibleCharacters(text).toLowerCase() !== word);
   if (other !== undefined) {
     throw new WordFallbackError(`"${word}": Word's search returned the range "${other}"`);
   }
