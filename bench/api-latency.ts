@@ -96,7 +96,7 @@ class ApiClient {
     const params = new URLSearchParams(query).toString();
     const body = (await this.send(`/api/v1/debtors?${params}`)) as { items?: unknown[] };
     if (!Array.isArray(body.items)) {
-      throw new Error('the search answered no items');
+      throw new Error('the search returned no items');
     }
   }
 
@@ -107,7 +107,7 @@ class ApiClient {
       body: JSON.stringify({ ids }),
     })) as { records?: unknown[] };
     if (!Array.isArray(body.records) || body.records.length === 0) {
-      throw new Error('the batch answered no records');
+      throw new Error('the batch returned no records');
     }
   }
 
@@ -118,7 +118,7 @@ class ApiClient {
     });
     const body: unknown = await response.json();
     if (!response.ok) {
-      throw new Error(`${urlPath} answered ${response.status}: ${JSON.stringify(body)}`);
+      throw new Error(`${urlPath} failed with status ${response.status}: ${JSON.stringify(body)}`);
     }
     return body;
   }

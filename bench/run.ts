@@ -6,7 +6,7 @@
  * are in ms. The exit code is 0 even when a target is missed (the table says so), 1 only when a
  * measurement crashes.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -15,23 +15,8 @@ import { format, resolveConfig } from 'prettier';
 import { measureApiLatency, type ApiLatencyBench } from './api-latency';
 import { ensurePaneBuild, measureBundle, measureFirstRender } from './pane';
 import type { BundleSize, FirstRender } from './pane';
+import { measureEngine, type EngineBench } from './engine';
 import { measureWordSyncs, type WordSyncBench } from './word-syncs';
-
-/** The result of `measureEngine` in `bench/engine.ts`, which documents how it measures. */
-type EngineBench = {
-  throughput: {
-    letters: number;
-    oursPerSecond: number;
-    docxtemplaterPerSecond: number;
-    oursMs: number;
-    floorMs: number;
-  }[];
-  vsDocxtemplater: number;
-  vsRezipFloor: number;
-  memory: { letters: number; peakRssMb: number }[];
-  memoryGrowthRatio: number;
-};
-type EngineModule = { measureEngine(options?: { quick?: boolean }): Promise<EngineBench> };
 
 type Target = { measure: string; op: '≥' | '≤'; limit: number; unit: string };
 
@@ -59,7 +44,6 @@ type Results = {
   notMeasured: Record<string, string>;
 };
 
-const ENGINE_FILE = path.join(__dirname, 'engine.ts');
 const RESULTS_FILE = path.join(__dirname, 'results.json');
 
 function say(line = ''): void {
@@ -129,19 +113,7 @@ async function main(): Promise<number> {
 }
 
 async function measureEngineStep(results: Results, quick: boolean): Promise<void> {
-  if (!existsSync(ENGINE_FILE)) {
-    results.notMeasured.engine = 'not measured: bench/engine.ts is missing';
-    say('engine: not measured (bench/engine.ts is missing)');
-    return;
-  }
-  // A path held in a variable: the runner type-checks and runs without engine.ts.
-  const engineModule = (await import(ENGINE_FILE)) as Partial<EngineModule>;
-  if (typeof engineModule.measureEngine !== 'function') {
-    results.notMeasured.engine = 'not measured: bench/engine.ts exports no measureEngine';
-    say('engine: not measured (bench/engine.ts exports no measureEngine)');
-    return;
-  }
-  const engine = await engineModule.measureEngine({ quick });
+  const engine = await measureEngine({ quick });
   results.engine = engine;
   results.figures.vsDocxtemplater = engine.vsDocxtemplater;
   results.figures.vsRezipFloor = engine.vsRezipFloor;

@@ -196,7 +196,7 @@ async function main(): Promise<void> {
   const word = findWordDesktop();
   const sideload = !args.includes('--no-sideload');
 
-  // Another instance would answer on the ports and pass for this one's servers.
+  // Another instance would respond on the ports and pass for this one's servers.
   for (const [port, what] of [
     [API_PORT, 'le serveur Opisto de démonstration'],
     [PANE_PORT, 'le volet'],

@@ -3,9 +3,9 @@
  * words found with Word.js search, replaced, lists inserted as native tables, and the document
  * opened. The template itself is never touched.
  *
- * Two round trips per letter, whatever the number of fields and rows: one sync creates the
- * document, reads the paragraphs' text and runs every search; the second applies every edit and
- * opens the document.
+ * A letter costs two round trips, whatever the number of fields and rows. The first sync creates
+ * the document, reads the paragraphs' text and runs every search. The second applies every edit
+ * and opens the document.
  */
 import type { LetterValues } from '../values';
 import { applyStoryPlan } from './apply-plan';
@@ -21,7 +21,7 @@ export type MergeLetterOptions = {
   open?: boolean;
 };
 
-/** A story of the new document with its queued reads, and what the template says of it. */
+/** A story of the new document with its queued reads, and the template's facts about it. */
 type StoryQuery = {
   paragraphs: Word.ParagraphCollection;
   results: Map<string, Word.RangeCollection>;
@@ -113,7 +113,7 @@ function queryStory(
   };
 }
 
-/** The distinct spellings, in lower case, of the known field words of one part. */
+/** Returns the distinct spellings, in lower case, of the known field words of one part. */
 function wordsOf(template: WordTemplate, part: string): string[] {
   const words = template.compiled.words.filter(
     (word) => word.part === part && word.field !== null && !word.inTextBox,

@@ -127,9 +127,9 @@ function planParagraph(
 }
 
 /**
- * Sends to the .docx engine a list in a paragraph that Word.js cannot split as that engine does:
- * one that carries a section break (the table would land in the next section), or one in a block
- * content control (Word deletes the control, table included, with its last paragraph).
+ * Sends to the .docx engine a list in a paragraph that Word.js cannot split as that engine does.
+ * In a paragraph that carries a section break, the table would land in the next section. In a
+ * block content control, Word deletes the control, table included, with its last paragraph.
  */
 function checkListParagraph(template: TemplateParagraph): void {
   if (template.carriesSection) {
@@ -168,9 +168,9 @@ function isBlankLine(
 }
 
 /**
- * Splits a paragraph around its list words, as the .docx engine does: the text before the first
- * list stays in the paragraph; each list becomes a table (or its empty-list sentence), and the
- * text between and after the lists becomes paragraphs of its own.
+ * Splits a paragraph around its list words, as the .docx engine does. The text before the first
+ * list stays in the paragraph. Each list becomes a table (or its empty-list sentence), and the
+ * text between and after the lists becomes paragraphs of their own.
  */
 function planListParagraph(
   target: FieldParagraph,
@@ -221,7 +221,7 @@ function listBlocks(table: ListTable): Block[] {
   return [{ kind: 'table', table }, { kind: 'spacer' }];
 }
 
-/** The text from `offset` on with its text fields replaced by this client's values. */
+/** Returns the text from `offset` on with its text fields replaced by this client's values. */
 function substitute(
   text: string,
   found: readonly Occurrence[],

@@ -7,7 +7,7 @@ import type { DebtorSearchInput } from '../../api/client';
 import { formatDate, isCalendarDate } from '../../merge/format';
 import type { ClientState } from '../app/pane-context';
 
-/** What the user typed: texts as typed, dates as "YYYY-MM-DD" or empty. */
+/** The form's values: texts as typed, dates as "YYYY-MM-DD" or empty. */
 export type FilterValues = {
   name: string;
   city: string;
@@ -40,7 +40,7 @@ export const EMPTY_FILTERS: FilterValues = {
   invoicedTo: '',
 };
 
-/** The labels the form shows, reused in messages so that they name what the user sees. */
+/** The labels the form shows, reused in messages so that they name the fields on screen. */
 export const DATE_LABELS: Readonly<Record<DateFilterName, string>> = {
   dueBefore: 'Échéance avant le',
   invoicedFrom: 'Date de facturation du',
@@ -57,7 +57,7 @@ export type SearchCheck =
   | { ok: true; request: SearchRequest }
   | { ok: false; field: DateFilterName | 'kinds'; message: string };
 
-/** Turns the form into a search, or says in French which field to correct. */
+/** Turns the form into a search, or returns a French message naming the field to correct. */
 export function buildSearch(values: FilterValues): SearchCheck {
   const kinds = KIND_NAMES.filter((kind) => values[kind]);
   if (kinds.length === 0) {
@@ -124,7 +124,7 @@ function checkDates(values: FilterValues): SearchCheck | undefined {
   return undefined;
 }
 
-/** Why the search cannot run with the current settings, or undefined when it can. */
+/** Returns why the search cannot run with the current settings, or undefined when it can. */
 export function clientProblem(client: ClientState): string | undefined {
   if (client.kind === 'missing') {
     return 'Renseignez l’adresse du serveur Opisto et la clé d’API dans l’onglet « Paramètres » pour lancer une recherche.';

@@ -1,12 +1,12 @@
 /**
- * The debtors the user ticked, kept as a set of ids; the list's order is the search's order, so
+ * The debtors the user ticked, kept as a set of ids. The list's order is the search's order, so
  * the selection handed to the merge is read back from the list.
  */
 import type { DebtorSummary } from '../../api/contract';
 
 export type SelectedIds = ReadonlySet<string>;
 
-/** What "Tout sélectionner" shows: checked, unchecked, or mixed when only some are. */
+/** The state "Tout sélectionner" shows: checked, unchecked, or mixed when only some are. */
 export type SelectAllState = boolean | 'mixed';
 
 export function toggleSelected(selected: SelectedIds, id: string, checked: boolean): SelectedIds {
@@ -23,7 +23,7 @@ export function selectAll(debtors: readonly DebtorSummary[], checked: boolean): 
   return checked ? new Set(debtors.map((debtor) => debtor.id)) : new Set();
 }
 
-/** The selected debtors, in list order. */
+/** Returns the selected debtors, in list order. */
 export function selectedDebtors(
   debtors: readonly DebtorSummary[],
   selected: SelectedIds,

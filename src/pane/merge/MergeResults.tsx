@@ -108,7 +108,7 @@ function plural(count: number, one: string, many: string): string | null {
   return `${count} ${count > 1 ? many : one}`;
 }
 
-/** The status line of one client, in French. */
+/** Returns the status line of one client, in French. */
 export function describeOutcome(outcome: ClientOutcome): string {
   switch (outcome.status) {
     case 'opened':

@@ -1,7 +1,7 @@
 /**
- * The two ways the pane makes letters from records: inside Word with the Word.js engine (which
- * opens each letter in Word, or hands it back as a file where Word cannot), and in a plain browser
- * with the .docx engine, whose letters are always downloaded.
+ * The two ways the pane makes letters from records. Inside Word, the Word.js engine opens each
+ * letter in Word, or hands it back as a file where Word cannot. In a plain browser, the .docx
+ * engine makes letters that are always downloaded.
  */
 import {
   buildLetterValues,

@@ -1,7 +1,8 @@
 /**
- * Runs a merge for the task pane, without React: reads the template, fetches the selected
- * debtors' records a batch at a time, leaves out the pieces the user excluded, makes the letters
- * (in Word, or with the .docx engine in a plain browser) and returns one outcome per client.
+ * Runs a merge for the task pane, without React. It reads the template and fetches the selected
+ * debtors' records a batch at a time. It leaves out the pieces the user excluded, makes the
+ * letters (in Word, or with the .docx engine in a plain browser) and returns one outcome per
+ * client.
  *
  * Records are fetched and merged batch by batch, so that letters made before the server stops or
  * before "Annuler" are kept and offered, and a failing client never stops the others.
@@ -44,7 +45,7 @@ export type PaneMergeRequest = {
 
 export type MergeProgress = { done: number; total: number };
 
-/** What happened to one client's letter. */
+/** The outcome of one client's letter. */
 export type ClientOutcome = { id: string; name: string } & (
   | { status: 'opened' }
   | { status: 'download'; fileName: string }
@@ -278,7 +279,7 @@ function missingMessage(id: string): string {
   );
 }
 
-/** The template's file name without ".docx", for the letters' names. */
+/** Returns the template's file name without ".docx", for the letters' names. */
 function templateNameOf(template: TemplateChoice): string {
   return template.kind === 'file'
     ? template.name.replace(/\.docx$/i, '') || OPEN_DOCUMENT_NAME

@@ -1,5 +1,5 @@
 /**
- * The merge as the panel sees it: start, progress, "Annuler", the result list and "Réessayer".
+ * The merge as the panel shows it: start, progress, "Annuler", the result list and "Réessayer".
  * The work itself is `runPaneMerge`; this hook keeps its state and hands the letters over.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -36,7 +36,7 @@ export type MergeRunView = {
   start(parameters: MergeParameters): void;
   /**
    * Runs again the failed and cancelled clients of the last result, with the filter, letter date
-   * and layout of the first run: a search made since may have changed the filter, and the
+   * and layout of the first run. A search made since may have changed the filter, but the
    * retried letters must list the same pieces as the others. Pieces left out since then are
    * left out of the retried letters too.
    */
