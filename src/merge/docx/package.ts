@@ -1,7 +1,7 @@
 /**
  * Reading and writing the zip package of a .docx, and finding the parts that hold text.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
 
 import {
   templateEncrypted,
@@ -10,6 +10,7 @@ import {
   templateWithoutDocument,
 } from '../errors';
 import { childElements, parseXml } from './xml';
+import { writeZip, zipEntry, type ZipEntry } from './zip-writer';
 
 /** Place of a part's text in the letter, used in reports and to pick the parts to process. */
 export type PartKind = 'body' | 'header' | 'footer' | 'footnotes' | 'endnotes';
@@ -186,14 +187,15 @@ function findTextParts(files: ReadonlyMap<string, Uint8Array>, mainPart: string)
 
 /** Zips part contents into a .docx; `[Content_Types].xml` goes first, as Office writes it. */
 export function writeDocxPackage(files: ReadonlyMap<string, Uint8Array | string>): Uint8Array {
-  const entries: Zippable = {};
-  const names = [...files.keys()].sort((a, b) => rankPart(a) - rankPart(b));
+  const entries = [...files].map(([name, content]) =>
+    zipEntry(name, typeof content === 'string' ? strToU8(content) : content),
+  );
+  return writeDocxEntries(entries);
+}
 
-  for (const name of names) {
-    const content = files.get(name) as Uint8Array | string;
-    entries[name] = typeof content === 'string' ? strToU8(content) : content;
-  }
-  return zipSync(entries, { level: 6 });
+/** Lays compressed parts out as a .docx, `[Content_Types].xml` first. */
+export function writeDocxEntries(entries: readonly ZipEntry[]): Uint8Array {
+  return writeZip([...entries].sort((a, b) => rankPart(a.name) - rankPart(b.name)));
 }
 
 function rankPart(name: string): number {
