@@ -15,7 +15,7 @@ import { demoRecords } from '../src/server/demo-data';
 import { fillDemoDatabase } from '../src/server/demo-database';
 import { DEFAULT_API_KEY } from '../src/server/server-config';
 
-/** The date around which the demo due dates fall, fixed so that every run searches the same data. */
+/** The date around which the demo due dates fall, fixed so that every run has the same data. */
 const BENCH_REFERENCE_DATE = '2026-12-04';
 
 export type ServerReady = {

@@ -26,9 +26,8 @@ function main(): void {
   const letters = Number(process.argv[2]);
   const folder = process.argv[3];
   if (!Number.isInteger(letters) || letters < 1 || !folder) {
-    throw new Error(
-      `invalid arguments ${JSON.stringify(process.argv.slice(2))}: expected LETTERS (a positive integer) and FOLDER`,
-    );
+    const given = JSON.stringify(process.argv.slice(2));
+    throw new Error(`invalid arguments ${given}: expected LETTERS (a positive integer) and FOLDER`);
   }
 
   const compiled = compileStarter();

@@ -157,7 +157,8 @@ function printInformation(results: Results): void {
   say('For information (absolute times depend on the machine):');
   for (const entry of results.engine?.throughput ?? []) {
     say(
-      `  engine, ${plural(entry.letters, 'letter')}: ${round(entry.oursPerSecond)} letters/s ours, ` +
+      `  engine, ${plural(entry.letters, 'letter')}: ` +
+        `${round(entry.oursPerSecond)} letters/s ours, ` +
         `${round(entry.docxtemplaterPerSecond)} docxtemplater; ${round(entry.oursMs)} ms ours, ` +
         `${round(entry.floorMs)} ms re-zip floor`,
     );
@@ -165,6 +166,12 @@ function printInformation(results: Results): void {
   for (const entry of results.engine?.memory ?? []) {
     say(
       `  engine, ${plural(entry.letters, 'letter')} to disk: peak RSS ${round(entry.peakRssMb)} MB`,
+    );
+  }
+  if (results.engine) {
+    say(
+      `  engine's own memory (1-letter peak taken off): ` +
+        `${round(results.engine.engineMemoryGrowthRatio)} × from 1,000 to 5,000 letters`,
     );
   }
   const slowest = [...(results.wordSyncs?.cases ?? [])].sort((a, b) => b.fakeMs - a.fakeMs)[0];

@@ -1,6 +1,6 @@
 /** Small statistics for the benchmarks. */
 
-/** Returns the `p`-th percentile (0 to 100) of `values` by the nearest-rank method, or NaN for none. */
+/** The `p`-th percentile (0 to 100) of `values` by the nearest-rank method; NaN for none. */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) {
     return Number.NaN;
