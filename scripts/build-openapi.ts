@@ -1,5 +1,6 @@
 /**
- * Writes openapi/opisto-api.json from the contract's zod schemas: `npx tsx scripts/build-openapi.ts`.
+ * Writes openapi/opisto-api.json from the contract's zod schemas:
+ * `npx tsx scripts/build-openapi.ts`.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -37,7 +37,9 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
 const OUTPUT_DIR = join(__dirname, '..', 'assets', 'templates');
 
-/** Fixed timestamp for the package's properties and zip entries, so that a rebuild changes no byte. */
+/**
+ * Fixed timestamp for the package's properties and zip entries, so that a rebuild changes no byte.
+ */
 const BUILD_TIMESTAMP = '2026-01-01T00:00:00Z';
 
 const SENDER = {

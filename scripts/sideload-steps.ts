@@ -74,7 +74,8 @@ export function desktopSteps(word: WordDesktop, manifest: string): string[] {
           `     ${manifest}`,
           '  2. Dans Word : Fichier > Options > Centre de gestion de la confidentialité >',
           '     Paramètres du Centre de gestion de la confidentialité > Catalogues de compléments',
-          '     approuvés ; ajoutez le chemin réseau du dossier (\\\\NOM-DU-PC\\Manifestes) et cochez',
+          '     approuvés ; ajoutez le chemin réseau du dossier ' +
+            '(\\\\NOM-DU-PC\\Manifestes) et cochez',
           '     « Afficher dans le menu ».',
           '  3. Redémarrez Word : Insertion > Compléments > Mes compléments > Dossier partagé,',
           '     puis « Opisto Relances ».',

@@ -194,7 +194,8 @@ describe('markup compatibility', () => {
     const xml = documentXml(
       '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="w14"><w14:new/></mc:Choice>' +
         '<mc:Fallback><w:t>old</w:t><w:tab/></mc:Fallback></mc:AlternateContent></w:r>' +
-        '<mc:AlternateContent><mc:Choice Requires="w14"><w:r/></mc:Choice></mc:AlternateContent></w:p>',
+        '<mc:AlternateContent><mc:Choice Requires="w14"><w:r/></mc:Choice>' +
+        '</mc:AlternateContent></w:p>',
     );
     const processed = applyMarkupCompatibility(xml);
 
@@ -271,9 +272,13 @@ describe('schema validation', () => {
 
     expect(main.errors).toEqual([
       expect.stringMatching(
-        /^\/w:document\/w:body\/w:p\[\d+\]\/w:pPr\/w:pStyle: Element 'w:pStyle': This element is not expected/,
+        new RegExp(
+          String.raw`^/w:document/w:body/w:p\[\d+\]/w:pPr/w:pStyle: ` +
+            "Element 'w:pStyle': This element is not expected",
+        ),
       ),
-      "/w:document/w:body/w:tbl/w:tr/w:tc/w:p/w:pPr/w:rPr/w:b[2]: Element 'w:b': This element is repeated.",
+      '/w:document/w:body/w:tbl/w:tr/w:tc/w:p/w:pPr/w:rPr/w:b[2]: ' +
+        "Element 'w:b': This element is repeated.",
     ]);
   });
 
@@ -476,7 +481,8 @@ describe('split runs', () => {
 
   it('replaces the first run and keeps its tail', () => {
     const xml = documentXml(
-      '<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r w:rsidR="00000001">' +
+      '<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>' +
+        '<w:r w:rsidR="00000001">' +
         '<w:rPr><w:i/></w:rPr><w:tab/><w:t>Nom</w:t><w:tab/><w:t>x</w:t></w:r>' +
         '<w:r><w:t> fin</w:t></w:r></w:p>',
     );

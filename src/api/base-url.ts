@@ -39,7 +39,8 @@ export function parseBaseUrl(text: string): BaseUrl {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw rejected(
-      `le protocole ${url.protocol} n’est pas pris en charge : utilisez https:// (ou http:// vers cette machine).`,
+      `le protocole ${url.protocol} n’est pas pris en charge : ` +
+        'utilisez https:// (ou http:// vers cette machine).',
     );
   }
 

@@ -26,9 +26,11 @@ type JsonObject = Record<string, unknown>;
 
 const PARAMETER_DESCRIPTIONS: Readonly<Record<string, string>> = {
   kinds:
-    'Kinds of pieces to look at, comma-separated: invoices, creditNotes, transactions. All when absent.',
+    'Kinds of pieces to look at, comma-separated: invoices, creditNotes, transactions. ' +
+    'All when absent.',
   dueBefore:
-    'Only pieces due strictly before this date. To find what fell due by 31 October, send 1 November.',
+    'Only pieces due strictly before this date. ' +
+    'To find what fell due by 31 October, send 1 November.',
   invoicedFrom: 'Only pieces dated on or after this date.',
   invoicedTo: 'Only pieces dated on or before this date; not before invoicedFrom.',
   name: 'Part of the company name, last name or first name, in any case.',
@@ -112,7 +114,9 @@ function paths(): JsonObject {
     [`${API_PREFIX}/debtors/records`]: {
       post: {
         operationId: 'getDebtorRecords',
-        summary: `Returns up to ${MAX_BATCH_SIZE} debtors’ records in one request. It only reads, so clients may retry it.`,
+        summary:
+          `Returns up to ${MAX_BATCH_SIZE} debtors’ records in one request. ` +
+          'It only reads, so clients may retry it.',
         requestBody: {
           required: true,
           content: {

@@ -235,9 +235,15 @@ function describeFailure(error: unknown, file: string): string {
   }
   const code = (error as NodeJS.ErrnoException).code;
   if (code) {
-    return `Le fichier « ${file} » n’a pas pu être écrit (${code}) : vérifiez la place libre et les droits du dossier.`;
+    return (
+      `Le fichier « ${file} » n’a pas pu être écrit (${code}) : ` +
+      'vérifiez la place libre et les droits du dossier.'
+    );
   }
-  return 'Erreur interne pendant la fusion : signalez-la à l’équipe Opisto avec opisto-relances.log.';
+  return (
+    'Erreur interne pendant la fusion : ' +
+    'signalez-la à l’équipe Opisto avec opisto-relances.log.'
+  );
 }
 
 function errorFields(error: unknown): LogFields {

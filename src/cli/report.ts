@@ -32,7 +32,10 @@ export function describeUnknownWord(word: UnknownWord): string {
   const advice = word.suggestion
     ? `vouliez-vous dire « ${word.suggestion} » ?`
     : 'aucun champ ne lui ressemble : vérifiez-le dans la liste des champs';
-  return `« ${word.word} » n’est pas un champ connu et reste tel quel dans les courriers (${advice}).`;
+  return (
+    `« ${word.word} » n’est pas un champ connu et reste tel quel dans les courriers ` +
+    `(${advice}).`
+  );
 }
 
 export function writeReport(path: string, report: MergeReport): void {

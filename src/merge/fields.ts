@@ -67,7 +67,10 @@ export const FIELD_ALIASES: Readonly<Record<string, FieldName>> = {
   opistoclientsecondaire: 'opistoclienttelsecondaire',
 };
 
-/** Every prefix a field word starts with; words that start with it and match nothing are reported. */
+/**
+ * The prefix every field word starts with. Words that start with it and match nothing are
+ * reported.
+ */
 export const FIELD_PREFIX = 'opisto';
 
 const LIST_FIELD_SET: ReadonlySet<string> = new Set(LIST_FIELDS);

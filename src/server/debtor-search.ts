@@ -101,7 +101,9 @@ function textConditions(query: DebtorSearchQuery): {
   return { conditions, parameters };
 }
 
-/** Builds the condition that the debtor has an open piece of a selected kind that passes the filter. */
+/**
+ * Builds the condition that the debtor has an open piece of a selected kind that passes the filter.
+ */
 function pieceExistence(query: DebtorSearchQuery): { sql: string; parameters: PieceParameters } {
   const parameters: PieceParameters = {};
   const tests = selectedKinds(query.kinds).map((kind) => {

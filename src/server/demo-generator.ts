@@ -134,8 +134,8 @@ export function generateDebtor(
 }
 
 /**
- * Returns the balance as the back office computes it: what is left on open invoices less what is left on
- * open credit notes. Orders and proformas are not owed yet, so they do not count.
+ * Returns the balance as the back office computes it: what is left on open invoices less what is
+ * left on open credit notes. Orders and proformas are not owed yet, so they do not count.
  */
 export function balanceOf(
   invoices: readonly Invoice[],
@@ -219,8 +219,9 @@ function pieceNumber(prefix: string, date: string, numbering: PieceNumbering): s
 }
 
 /**
- * Makes a fictitious phone number, written in one of the ways people type them: spaces, dots, dashes or none.
- * Its third digit is 1, so it never equals a hand-written demo number ("05 00 00 00 01").
+ * Makes a fictitious phone number, written in one of the ways people type them: spaces, dots,
+ * dashes or none. Its third digit is 1, so it never equals a hand-written demo number
+ * ("05 00 00 00 01").
  */
 function formatPhone(random: SeededRandom, index: number): string {
   const digits = `0${random.integer(1, 7)}1${String(index % 10000000).padStart(7, '0')}`;

@@ -126,7 +126,9 @@ function clientRow(client: Client): Record<string, string | number | null> {
   };
 }
 
-/** Converts a percentage to hundredths. The schema allows two decimals, so rounding loses nothing. */
+/**
+ * Converts a percentage to hundredths. The schema allows two decimals, so rounding loses nothing.
+ */
 function toBasisPoints(percent: number): number {
   return Math.round(percent * 100);
 }

@@ -24,7 +24,8 @@ async function main(): Promise<void> {
       const referenceDate = localCalendarDate(new Date());
       const { inserted } = fillDemoDatabase(db, { count: DEMO_DEBTOR_COUNT, referenceDate });
       print(
-        `Base de démonstration créée : ${inserted} débiteurs, échéances autour du ${referenceDate}.`,
+        `Base de démonstration créée : ${inserted} débiteurs, ` +
+          `échéances autour du ${referenceDate}.`,
       );
     }
 
@@ -44,7 +45,8 @@ function printBanner(app: FastifyInstance, config: ServerConfig, debtors: number
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   const key = config.usesDemoKey
-    ? `${config.apiKey} (clé de démonstration ; définissez OPISTO_API_KEY pour en choisir une autre)`
+    ? `${config.apiKey} (clé de démonstration ; ` +
+      'définissez OPISTO_API_KEY pour en choisir une autre)'
     : 'celle de la variable OPISTO_API_KEY (non affichée)';
 
   print(

@@ -321,7 +321,8 @@ const BLANK_LINE_CASES: CaseDefinition[] = [
     template: {
       body:
         p('avant') +
-        `<w:p><w:r><w:sym w:font="Wingdings" w:char="F028"/></w:r>${run('opistoclientadresse2')}</w:p>` +
+        '<w:p><w:r><w:sym w:font="Wingdings" w:char="F028"/></w:r>' +
+        `${run('opistoclientadresse2')}</w:p>` +
         p('après'),
     },
   },
@@ -378,7 +379,8 @@ export const CASES: readonly CaseDefinition[] = [
         p('Toulouse, le opistodatejour') +
         p('Madame, Monsieur,') +
         p(
-          'Sauf erreur de notre part, le règlement des factures suivantes ne nous est pas parvenu :',
+          'Sauf erreur de notre part, le règlement des factures suivantes ' +
+            'ne nous est pas parvenu :',
         ) +
         p('opistolistefactures') +
         p('Votre solde s’élève à opistoclientsolde euros.'),

@@ -108,8 +108,8 @@ function describeFocus(page: Page): Promise<Focused> {
 }
 
 /**
- * Returns the styles that can draw a focus indicator, on the marked element and its two parents, and on
- * their ::before and ::after (Fluent draws its focus ring and the input's underline there).
+ * Returns the styles that can draw a focus indicator, on the marked element and its two parents,
+ * and on their ::before and ::after (Fluent draws its focus ring and the input's underline there).
  */
 function lookOfMarked(page: Page): Promise<string> {
   return page.evaluate(() => {

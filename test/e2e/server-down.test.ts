@@ -1,6 +1,6 @@
 /**
- * The server goes down between the search and "Fusionner": the pane shows a French message, keeps the
- * selection, and "Réessayer" makes the letters once the server is back.
+ * The server goes down between the search and "Fusionner": the pane shows a French message, keeps
+ * the selection, and "Réessayer" makes the letters once the server is back.
  */
 import { DEMO_KEY } from './support/api-server';
 import { expectedDebtors } from './support/expected';

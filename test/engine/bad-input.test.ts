@@ -72,7 +72,8 @@ describe('unreadable templates', () => {
   test('Strict Open XML is explained', () => {
     const strict = withPart(
       'word/document.xml',
-      '<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body/></w:document>',
+      '<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main">' +
+        '<w:body/></w:document>',
     );
     const error = errorOf(strict);
     expect(error.code).toBe('template_unsupported');

@@ -90,7 +90,8 @@ describe('words split over runs', () => {
       '<w:r w:rsidR="00A1B2C4"><w:t>client</w:t></w:r><w:proofErr w:type="spellEnd"/>' +
       '<w:hyperlink w:history="1" w:anchor="x"><w:r><w:t>prenom</w:t></w:r></w:hyperlink>' +
       '<w:r><w:t>, à opisto</w:t></w:r>' +
-      '<w:ins w:id="7" w:author="Léa" w:date="2018-10-29T10:00:00Z"><w:r><w:t>clientville</w:t></w:r></w:ins>' +
+      '<w:ins w:id="7" w:author="Léa" w:date="2018-10-29T10:00:00Z">' +
+      '<w:r><w:t>clientville</w:t></w:r></w:ins>' +
       '<w:r><w:t>.</w:t></w:r></w:p>',
   });
   const letter = keep('split-runs', merge(template));
@@ -158,8 +159,10 @@ describe('properties of a split paragraph', () => {
 describe('tables in cells and sections', () => {
   const template = makeDocx({
     body:
-      '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid>' +
-      `<w:tr><w:tc><w:tcPr><w:tcW w:w="9000" w:type="dxa"/></w:tcPr>${paragraph('opistolisteavoirs')}</w:tc></w:tr></w:tbl>` +
+      '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>' +
+      '<w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid>' +
+      '<w:tr><w:tc><w:tcPr><w:tcW w:w="9000" w:type="dxa"/></w:tcPr>' +
+      `${paragraph('opistolisteavoirs')}</w:tc></w:tr></w:tbl>` +
       '<w:p><w:pPr><w:sectPr><w:pgSz w:w="11905" w:h="16838"/></w:sectPr></w:pPr>' +
       `${run('opistolistetransactions')}</w:p>` +
       paragraph('opistolistefacturesavoirs'),
@@ -179,8 +182,10 @@ describe('tables in cells and sections', () => {
 
 describe('tables next to tables', () => {
   const userTable =
-    '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid>' +
-    `<w:tr><w:tc><w:tcPr><w:tcW w:w="9000" w:type="dxa"/></w:tcPr>${paragraph('Cellule')}</w:tc></w:tr></w:tbl>`;
+    '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>' +
+    '<w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid>' +
+    '<w:tr><w:tc><w:tcPr><w:tcW w:w="9000" w:type="dxa"/></w:tcPr>' +
+    `${paragraph('Cellule')}</w:tc></w:tr></w:tbl>`;
   const template = makeDocx({
     body:
       userTable +
@@ -228,8 +233,10 @@ describe('blank lines', () => {
       paragraph('opistoclientadresse2') +
       paragraph('  opistoclienttelsecondaire opistoclientadresse2 ') +
       paragraph('Tél. opistoclienttelsecondaire') +
-      '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid>' +
-      `<w:tr><w:tc><w:tcPr><w:tcW w:w="9000" w:type="dxa"/></w:tcPr>${paragraph('opistoclientadresse2')}</w:tc></w:tr></w:tbl>` +
+      '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>' +
+      '<w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid>' +
+      '<w:tr><w:tc><w:tcPr><w:tcW w:w="9000" w:type="dxa"/></w:tcPr>' +
+      `${paragraph('opistoclientadresse2')}</w:tc></w:tr></w:tbl>` +
       paragraph('Fin'),
   });
   const letter = keep('blank-lines', merge(template));
@@ -245,8 +252,10 @@ describe('blank lines', () => {
 
 describe('blank lines next to tables', () => {
   const table = (text: string) =>
-    '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid>' +
-    `<w:tr><w:tc><w:tcPr><w:tcW w:w="9000" w:type="dxa"/></w:tcPr>${text}</w:tc></w:tr></w:tbl>`;
+    '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>' +
+    '<w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid>' +
+    '<w:tr><w:tc><w:tcPr><w:tcW w:w="9000" w:type="dxa"/></w:tcPr>' +
+    `${text}</w:tc></w:tr></w:tbl>`;
   const template = makeDocx({
     body:
       table(paragraph('A')) +
@@ -498,7 +507,8 @@ describe('footnotes', () => {
   const template = makeDocx({
     body:
       '<w:p><w:r><w:t>Voir la note</w:t></w:r>' +
-      '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r></w:p>',
+      '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>' +
+      '<w:footnoteReference w:id="1"/></w:r></w:p>',
     footnote: paragraph('Client opistoclientsiret'),
     settings: '<w:defaultTabStop w:val="708"/><w:compat/>',
   });

@@ -20,7 +20,10 @@ class NoLayoutResizeObserver {
   disconnect(): void {}
 }
 
-/** Installs the sizes (clientHeight, scrollHeight, offsetHeight, scrollTo); returns a function that restores jsdom's own. */
+/**
+ * Installs the sizes (clientHeight, scrollHeight, offsetHeight, scrollTo). Returns a function that
+ * restores jsdom's own.
+ */
 export function installLayout(): () => void {
   const prototype = HTMLElement.prototype;
   const clientHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight');

@@ -229,7 +229,7 @@ describe('runPaneMerge inside Word', () => {
     );
   });
 
-  test('offers the letters as downloads, with the notice, where Word cannot open them', async () => {
+  test('offers letters as downloads, with the notice, where Word cannot open them', async () => {
     const debtors = await firstDebtors(server, 2);
     const fake = new FakeWord(TEMPLATE, { openFails: true });
     const { outcomes, files, notices } = await browserMerge(debtors, {

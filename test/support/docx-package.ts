@@ -33,7 +33,10 @@ const CONTENT_TYPES_PART = '[Content_Types].xml';
 
 const WML_CONTENT_TYPE_PREFIX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.';
 
-/** Content types of the main document part: document, template (.dotx), macro-enabled (.docm, .dotm). */
+/**
+ * Content types of the main document part: document, template (.dotx), macro-enabled
+ * (.docm, .dotm).
+ */
 const MAIN_DOCUMENT_CONTENT_TYPES = new Set([
   `${WML_CONTENT_TYPE_PREFIX}document.main+xml`,
   `${WML_CONTENT_TYPE_PREFIX}template.main+xml`,

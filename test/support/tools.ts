@@ -1,4 +1,6 @@
-/** Locating and running the command-line tools that the tests drive (xmllint, soffice, pdftotext). */
+/**
+ * Locating and running the command-line tools that the tests drive (xmllint, soffice, pdftotext).
+ */
 
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';

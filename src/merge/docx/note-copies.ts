@@ -92,8 +92,27 @@ export class NoteCopies {
   }
 }
 
-const SETTINGS_AFTER_NOTES =
-  /<(w:compat|w:docVars|w:rsids|m:mathPr|w:attachedSchema|w:themeFontLang|w:clrSchemeMapping|w:doNotIncludeSubdocsInStats|w:doNotAutoCompressPictures|w:forceUpgrade|w:captions|w:readModeInkLockDown|w:smartTagType|sl:schemaLibrary|w:shapeDefaults|w:doNotEmbedSmartTags|w:decimalSymbol|w:listSeparator)\b/;
+const SETTINGS_AFTER_NOTES_NAMES = [
+  'w:compat',
+  'w:docVars',
+  'w:rsids',
+  'm:mathPr',
+  'w:attachedSchema',
+  'w:themeFontLang',
+  'w:clrSchemeMapping',
+  'w:doNotIncludeSubdocsInStats',
+  'w:doNotAutoCompressPictures',
+  'w:forceUpgrade',
+  'w:captions',
+  'w:readModeInkLockDown',
+  'w:smartTagType',
+  'sl:schemaLibrary',
+  'w:shapeDefaults',
+  'w:doNotEmbedSmartTags',
+  'w:decimalSymbol',
+  'w:listSeparator',
+];
+const SETTINGS_AFTER_NOTES = new RegExp(`<(${SETTINGS_AFTER_NOTES_NAMES.join('|')})\\b`);
 
 /**
  * Numbers footnotes or endnotes from 1 in each section, and prints endnotes at the end of each

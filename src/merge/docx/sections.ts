@@ -5,12 +5,42 @@
  */
 
 /** Elements that follow `w:type` in `w:sectPr`. */
-const AFTER_TYPE =
-  /<w:(pgSz|pgMar|paperSrc|pgBorders|lnNumType|pgNumType|cols|formProt|vAlign|noEndnote|titlePg|textDirection|bidi|rtlGutter|docGrid|printerSettings|sectPrChange)\b/;
+const AFTER_TYPE_NAMES = [
+  'pgSz',
+  'pgMar',
+  'paperSrc',
+  'pgBorders',
+  'lnNumType',
+  'pgNumType',
+  'cols',
+  'formProt',
+  'vAlign',
+  'noEndnote',
+  'titlePg',
+  'textDirection',
+  'bidi',
+  'rtlGutter',
+  'docGrid',
+  'printerSettings',
+  'sectPrChange',
+];
+const AFTER_TYPE = new RegExp(`<w:(${AFTER_TYPE_NAMES.join('|')})\\b`);
 
 /** Elements that follow `w:pgNumType` in `w:sectPr`. */
-const AFTER_PAGE_NUMBERS =
-  /<w:(cols|formProt|vAlign|noEndnote|titlePg|textDirection|bidi|rtlGutter|docGrid|printerSettings|sectPrChange)\b/;
+const AFTER_PAGE_NUMBERS_NAMES = [
+  'cols',
+  'formProt',
+  'vAlign',
+  'noEndnote',
+  'titlePg',
+  'textDirection',
+  'bidi',
+  'rtlGutter',
+  'docGrid',
+  'printerSettings',
+  'sectPrChange',
+];
+const AFTER_PAGE_NUMBERS = new RegExp(`<w:(${AFTER_PAGE_NUMBERS_NAMES.join('|')})\\b`);
 
 const EMPTY_SECTION = '<w:sectPr/>';
 

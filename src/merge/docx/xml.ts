@@ -64,9 +64,16 @@ export function childElements(node: Node): Element[] {
 
 // Characters XML 1.0 cannot hold: C0 controls but tab, line feed and carriage return; lone
 // surrogates; U+FFFE and U+FFFF. Any of them in a part makes Word refuse the whole document.
-const NOT_XML_CHAR =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point.
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point.
+const CONTROL_OR_NONCHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+const LONE_HIGH_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])/;
+const LONE_LOW_SURROGATE = /(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const NOT_XML_CHAR = new RegExp(
+  [CONTROL_OR_NONCHARACTER, LONE_HIGH_SURROGATE, LONE_LOW_SURROGATE]
+    .map((pattern) => pattern.source)
+    .join('|'),
+  'g',
+);
 
 /** Removes the characters that XML 1.0 cannot hold. */
 export function removeNonXmlCharacters(text: string): string {

@@ -3,8 +3,9 @@
  *
  * fflate's zipSync compresses every entry on each call, and its streaming Zip always adds data
  * descriptors. Letters made from one template share all their parts but a few, so those parts
- * are compressed once per template and their compressed bytes copied into each letter. The archive is laid out as zipSync lays it out: local headers holding
- * the sizes and checksum, the central directory, then its end record.
+ * are compressed once per template and their compressed bytes copied into each letter. The
+ * archive is laid out as zipSync lays it out: local headers holding the sizes and checksum, the
+ * central directory, then its end record.
  */
 import { deflateSync, strToU8 } from 'fflate';
 

@@ -241,7 +241,8 @@ class MergeRun {
 
   private switchToDownload(letter: { id: string }, error: unknown): void {
     this.log(
-      `letter ${letter.id}: opening a new document failed, switching to downloads: ${describe(error)}`,
+      `letter ${letter.id}: opening a new document failed, switching to downloads: ` +
+        describe(error),
     );
     this.route = 'download';
     this.notices.push(NOTICE_OPEN_FAILED);

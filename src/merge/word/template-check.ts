@@ -48,8 +48,9 @@ function storiesOf(section: Word.Section): Word.ParagraphCollection[] {
 }
 
 /**
- * Keeps the text of each header and footer once. A section linked to the previous one shows the same
- * story again, so a story that repeats the previous section's one at the same place is left out.
+ * Keeps the text of each header and footer once. A section linked to the previous one shows the
+ * same story again, so a story that repeats the previous section's one at the same place
+ * is left out.
  */
 function distinctStories(sections: readonly Word.ParagraphCollection[][]): string[][] {
   const distinct: string[][] = [];

@@ -34,8 +34,9 @@ export type WordTemplate = {
   /** The paragraphs with field words of the main part and of each of those headers and footers. */
   paragraphs: ReadonlyMap<string, readonly TemplateParagraph[]>;
   /**
-   * The reason Word.js cannot merge this template, in French for the user, or null when it can. Word.js
-   * search reaches neither text boxes nor footnotes, so field words there need the .docx engine.
+   * The reason Word.js cannot merge this template, in French for the user, or null when it can.
+   * Word.js search reaches neither text boxes nor footnotes, so field words there need
+   * the .docx engine.
    */
   docxReason: string | null;
 };

@@ -21,7 +21,9 @@ export function parseFrenchDate(text: string): CalendarDate | null {
   if (!match) {
     return null;
   }
-  const iso = `${match[3]}-${(match[2] ?? '').padStart(2, '0')}-${(match[1] ?? '').padStart(2, '0')}`;
+  const month = (match[2] ?? '').padStart(2, '0');
+  const day = (match[1] ?? '').padStart(2, '0');
+  const iso = `${match[3]}-${month}-${day}`;
   return isCalendarDate(iso) ? iso : null;
 }
 

@@ -70,7 +70,8 @@ export function DebtorList(props: DebtorListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const { expanded, records, toggleExpanded, retry } = useDebtorRecords(props.loadRecord);
 
-  // eslint-disable-next-line react-hooks/incompatible-library -- the pane does not use the React Compiler, which this warning is about
+  /* eslint-disable-next-line react-hooks/incompatible-library -- the pane does not use the
+     React Compiler, which this warning is about */
   const virtualizer = useVirtualizer({
     count: debtors.length,
     getScrollElement: () => scroller.current,

@@ -106,7 +106,9 @@ function checkDates(values: FilterValues): SearchCheck | undefined {
       return {
         ok: false,
         field: name,
-        message: `« ${DATE_LABELS[name]} » : date invalide. Saisissez une date réelle, par exemple 31/10/2026.`,
+        message:
+          `« ${DATE_LABELS[name]} » : date invalide. ` +
+          'Saisissez une date réelle, par exemple 31/10/2026.',
       };
     }
   }
@@ -127,7 +129,10 @@ function checkDates(values: FilterValues): SearchCheck | undefined {
 /** Returns why the search cannot run with the current settings, or undefined when it can. */
 export function clientProblem(client: ClientState): string | undefined {
   if (client.kind === 'missing') {
-    return 'Renseignez l’adresse du serveur Opisto et la clé d’API dans l’onglet « Paramètres » pour lancer une recherche.';
+    return (
+      'Renseignez l’adresse du serveur Opisto et la clé d’API dans l’onglet « Paramètres » ' +
+      'pour lancer une recherche.'
+    );
   }
   if (client.kind === 'invalid') {
     return `${client.message} Corrigez les réglages dans l’onglet « Paramètres ».`;

@@ -28,7 +28,10 @@ function findMissing({ selectedCount, template, client, letterDate }: ReadinessI
     return 'Aucun modèle : choisissez un modèle dans l’onglet Modèle.';
   }
   if (client.kind === 'missing') {
-    return 'Connexion à Opisto non configurée : saisissez l’adresse et la clé API dans l’onglet Paramètres.';
+    return (
+      'Connexion à Opisto non configurée : ' +
+      'saisissez l’adresse et la clé API dans l’onglet Paramètres.'
+    );
   }
   if (client.kind === 'invalid') {
     return `Paramètres de connexion invalides : ${client.message}`;

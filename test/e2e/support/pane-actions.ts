@@ -131,7 +131,10 @@ export function progressBar(page: Page): Locator {
   return page.getByRole('progressbar');
 }
 
-/** Returns the results' summary, such as "2 courriers téléchargés" or "12 courriers téléchargés, 188 annulés". */
+/**
+ * Returns the results' summary, such as "2 courriers téléchargés" or
+ * "12 courriers téléchargés, 188 annulés".
+ */
 export function resultSummary(page: Page): Locator {
   return page
     .getByRole('region', { name: 'Résultat de la fusion' })
