@@ -11,6 +11,7 @@
 import { z } from 'zod';
 
 import { isCalendarDate } from '../merge/format';
+import { REMINDER_LEVELS } from '../merge/reminder-levels';
 
 const MISSING = 'valeur manquante';
 const MAX_TEXT_LENGTH = 100_000;
@@ -68,6 +69,39 @@ export const clientSchema = z.object(
     discountPercent: percent.nullish(),
     creditLimitCents: cents.nullish(),
     balanceCents: cents.nullish(),
+    /** A professional buyer (true) or a consumer (false); null when the back office cannot tell. */
+    isProfessional: z
+      .boolean({ error: typeError('valeur invalide|true ou false est attendu') })
+      .nullish(),
+  },
+  { error: OBJECT_ERROR },
+);
+
+export const reminderLevelSchema = z.enum(REMINDER_LEVELS, {
+  error: typeError(`niveau invalide|valeurs possibles : ${REMINDER_LEVELS.join(', ')}`),
+});
+
+/** The last reminder sent to the client, from the history of merges. */
+export const lastReminderSchema = z.object(
+  { level: reminderLevelSchema, date: calendarDate },
+  { error: OBJECT_ERROR },
+);
+
+const COUNT_HINT = 'un nombre entier positif ou nul est attendu';
+
+/**
+ * Payments and credit notes the back office has received but not yet matched to invoices: an
+ * invoice listed as unpaid may in fact be paid, so the letter must be checked before it is sent.
+ */
+export const paymentStatusSchema = z.object(
+  {
+    unmatchedCount: z
+      .number({ error: typeError(`nombre invalide|${COUNT_HINT}`) })
+      .int({ error: `nombre invalide|${COUNT_HINT}` })
+      .min(0, { error: `nombre invalide|${COUNT_HINT}` }),
+    unmatchedCents: cents,
+    /** Date of the last import of bank payments into the back office. */
+    lastImportDate: calendarDate.nullish(),
   },
   { error: OBJECT_ERROR },
 );
@@ -138,6 +172,8 @@ export const clientRecordSchema = z.object(
     invoices: z.array(invoiceSchema, { error: LIST_ERROR }).default([]),
     creditNotes: z.array(creditNoteSchema, { error: LIST_ERROR }).default([]),
     transactions: z.array(transactionSchema, { error: LIST_ERROR }).default([]),
+    lastReminder: lastReminderSchema.nullish(),
+    paymentStatus: paymentStatusSchema.nullish(),
   },
   { error: typeError('valeur invalide|un objet JSON { "client": … } est attendu') },
 );
@@ -147,3 +183,5 @@ export type Client = ClientRecord['client'];
 export type Invoice = ClientRecord['invoices'][number];
 export type CreditNote = ClientRecord['creditNotes'][number];
 export type Transaction = ClientRecord['transactions'][number];
+export type LastReminder = z.infer<typeof lastReminderSchema>;
+export type PaymentStatus = z.infer<typeof paymentStatusSchema>;

@@ -22,15 +22,27 @@ export type TextFieldName =
   | 'opistoclienttelprincipal'
   | 'opistoclienttelsecondaire'
   | 'opistoclientsiret'
-  | 'opistodatejour';
+  | 'opistodatejour'
+  | 'opistoniveaurelance'
+  | 'opistodernierrelance'
+  | 'opistopenalitesretard'
+  | 'opistoindemniterecouvrement'
+  | 'opistototaldu';
 
 export type ListFieldName =
   | 'opistolistefactures'
   | 'opistolisteavoirs'
   | 'opistolistefacturesavoirs'
-  | 'opistolistetransactions';
+  | 'opistolistetransactions'
+  | 'opistolistepenalites';
 
-export type FieldName = TextFieldName | ListFieldName;
+/**
+ * Words that start a paragraph kept only for one kind of client, and are removed from it:
+ * `opistosipro` for professional buyers, `opistosiparticulier` for consumers.
+ */
+export type ConditionFieldName = 'opistosipro' | 'opistosiparticulier';
+
+export type FieldName = TextFieldName | ListFieldName | ConditionFieldName;
 
 export const TEXT_FIELDS: readonly TextFieldName[] = [
   'opistoclientprenom',
@@ -50,6 +62,11 @@ export const TEXT_FIELDS: readonly TextFieldName[] = [
   'opistoclienttelsecondaire',
   'opistoclientsiret',
   'opistodatejour',
+  'opistoniveaurelance',
+  'opistodernierrelance',
+  'opistopenalitesretard',
+  'opistoindemniterecouvrement',
+  'opistototaldu',
 ];
 
 export const LIST_FIELDS: readonly ListFieldName[] = [
@@ -57,9 +74,34 @@ export const LIST_FIELDS: readonly ListFieldName[] = [
   'opistolisteavoirs',
   'opistolistefacturesavoirs',
   'opistolistetransactions',
+  'opistolistepenalites',
 ];
 
-export const FIELD_NAMES: readonly FieldName[] = [...TEXT_FIELDS, ...LIST_FIELDS];
+export const CONDITION_FIELDS: readonly ConditionFieldName[] = [
+  'opistosipro',
+  'opistosiparticulier',
+];
+
+export const FIELD_NAMES: readonly FieldName[] = [
+  ...TEXT_FIELDS,
+  ...LIST_FIELDS,
+  ...CONDITION_FIELDS,
+];
+
+/** Fields whose value needs the annual penalty rate, which is never guessed. */
+export const PENALTY_RATE_FIELDS: ReadonlySet<FieldName> = new Set<FieldName>([
+  'opistopenalitesretard',
+  'opistototaldu',
+  'opistolistepenalites',
+]);
+
+/** Fields whose value depends on whether the client is a professional buyer or a consumer. */
+export const BUYER_KIND_FIELDS: ReadonlySet<FieldName> = new Set<FieldName>([
+  'opistoindemniterecouvrement',
+  'opistototaldu',
+  'opistosipro',
+  'opistosiparticulier',
+]);
 
 /** Other spellings accepted in templates, mapped to the field they stand for. */
 export const FIELD_ALIASES: Readonly<Record<string, FieldName>> = {
@@ -77,4 +119,10 @@ const LIST_FIELD_SET: ReadonlySet<string> = new Set(LIST_FIELDS);
 
 export function isListField(name: FieldName): name is ListFieldName {
   return LIST_FIELD_SET.has(name);
+}
+
+const CONDITION_FIELD_SET: ReadonlySet<string> = new Set(CONDITION_FIELDS);
+
+export function isConditionField(name: FieldName): name is ConditionFieldName {
+  return CONDITION_FIELD_SET.has(name);
 }

@@ -12,3 +12,5 @@ export { compileTemplate, type CompiledTemplate, type TemplateWord } from './doc
 export { renderLetter } from './docx/render';
 export { summarizeTemplate, type TemplateSummary } from './summary';
 export { renderSingleDocument } from './docx/single-document';
+export * from './penalties';
+export * from './reminder-levels';

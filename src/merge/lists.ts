@@ -6,6 +6,7 @@ import type { CreditNote, Invoice, Transaction } from '../api/record';
 import type { ListFieldName } from './fields';
 import { MergeError } from './errors';
 import { formatCents, formatDate } from './format';
+import type { LateInvoice, Penalties } from './penalties';
 
 export type ColumnAlignment = 'left' | 'right';
 
@@ -63,6 +64,14 @@ const COMBINED_COLUMNS = [
   amount('Total'),
   amount('Déjà payé / utilisé', 15),
   amount('Restant à payer / à utiliser', 18),
+];
+
+const PENALTY_COLUMNS = [
+  label('Num facture', 16),
+  date('Date échéance'),
+  amount('Jours de retard', 12),
+  amount('Restant', 14),
+  amount('Pénalité', 14),
 ];
 
 // Seven columns share the width. The dates give up a little so that order numbers such as
@@ -160,6 +169,31 @@ function amountTooLarge(field: ListFieldName): MergeError {
   );
 }
 
+function penaltyRow(late: LateInvoice): PieceRow {
+  const cells = [
+    late.invoice.number,
+    formatDate(late.invoice.dueDate),
+    String(late.daysLate),
+    formatCents(late.remainingCents),
+    formatCents(late.penaltyCents),
+  ];
+  return { cells, remainingCents: late.penaltyCents };
+}
+
+/**
+ * The penalty table. Its total is the exact sum rounded once, as `opistopenalitesretard` shows,
+ * so it may differ by a cent or two from the sum of the rounded rows above it.
+ */
+function penaltyTable(penalties: Penalties | null): ListTable {
+  const table = makeTable(
+    'opistolistepenalites',
+    PENALTY_COLUMNS,
+    (penalties?.lateInvoices ?? []).map(penaltyRow),
+    'Aucune facture en retard.',
+  );
+  return { ...table, totalLabel: 'Total pénalités :', totalCents: penalties?.penaltyCents ?? 0 };
+}
+
 /** The pieces of one client that list fields draw from. */
 export type ListSources = {
   invoices: readonly Invoice[];
@@ -169,9 +203,14 @@ export type ListSources = {
 
 /**
  * Builds the table of one list field. Rows keep the order of the record; the combined list shows
- * invoices first, then credit notes, whose negative remainders net against the invoices.
+ * invoices first, then credit notes, whose negative remainders net against the invoices. The
+ * penalty list needs `penalties`, and is empty without them.
  */
-export function buildListTable(field: ListFieldName, sources: ListSources): ListTable {
+export function buildListTable(
+  field: ListFieldName,
+  sources: ListSources,
+  penalties: Penalties | null = null,
+): ListTable {
   switch (field) {
     case 'opistolistefactures':
       return makeTable(
@@ -201,6 +240,8 @@ export function buildListTable(field: ListFieldName, sources: ListSources): List
         sources.transactions.map(transactionRow),
         'Aucune transaction en cours.',
       );
+    case 'opistolistepenalites':
+      return penaltyTable(penalties);
   }
 }
 

@@ -134,6 +134,7 @@ describe('list tables', () => {
       'Aucun avoir en cours.',
       'Aucune facture ni aucun avoir en attente.',
       'Aucune transaction en cours.',
+      'Aucune facture en retard.',
     ]);
   });
 

@@ -96,6 +96,39 @@ describe('runWordMerge routes', () => {
     expect(result.letters[0]).toMatchObject({ status: 'opened', engine: 'docx' });
   });
 
+  test('uses the .docx engine for conditional paragraphs', async () => {
+    const template = makeDocx({
+      body:
+        paragraph('opistosipro Indemnité : opistoindemniterecouvrement €') +
+        paragraph('opistosiparticulier Pas d’indemnité.'),
+    });
+    const buyer = (id: string, isProfessional: boolean): LetterRequest => {
+      const letter = client(id, id);
+      (letter.record.client as { isProfessional?: boolean }).isProfessional = isProfessional;
+      return letter;
+    };
+    const letters = [buyer('Pro', true), buyer('Particulier', false)];
+    const request = { letters, letterDate: '2019-01-15' };
+    const { fake, result } = await merge({ profile: 'desktop' }, request, template);
+    const texts = fake.createdDocuments.map((document) => bodyTexts(document.toDocx()));
+
+    expect(result.route).toBe('docx-open');
+    expect(result.notices[0]).toMatch(/paragraphes conditionnels/);
+    // The body's last paragraph stays, empty, when its condition drops it.
+    expect(texts).toEqual([['Indemnité : 80,00 €', ''], ['Pas d’indemnité.']]);
+  });
+
+  test('a client of unknown kind fails alone', async () => {
+    const template = makeDocx({ body: paragraph('opistosipro Indemnité.') + paragraph('Fin') });
+    const unknown = client('Inconnu', 'Inconnu');
+    const known = client('Pro', 'Pro');
+    (known.record.client as { isProfessional?: boolean }).isProfessional = true;
+    const { result } = await merge({ profile: 'desktop' }, { letters: [unknown, known] }, template);
+
+    expect(result.letters[0]).toMatchObject({ id: 'Inconnu', status: 'failed' });
+    expect(result.letters[1]).toMatchObject({ id: 'Pro', status: 'opened' });
+  });
+
   test('offers downloads when opening a document fails', async () => {
     const { result, log } = await merge({ profile: 'web', openFails: true });
 

@@ -13,6 +13,7 @@ import {
   paragraphsOf,
   type Group,
 } from './mark-groups';
+import { markConditionalParagraphs } from './mark-conditions';
 import { markFieldWords, type FoundWord, type Hole, type MarkContext } from './mark-fields';
 import { chooseMarkerSyntax, type MarkerSyntax } from './markers';
 import { readDocxPackage, readRelationships, type PartKind, type Relationship } from './package';
@@ -162,6 +163,9 @@ function compilePart(
   }
 
   const groups: Group[] = [];
+  // Conditions first, so that a list word in a conditional paragraph is reported before the
+  // list is split into a paragraph of its own.
+  markConditionalParagraphs(document, context, groups);
   markListParagraphs(document, context, groups, textWidth);
   markBlankableParagraphs(document, context, groups);
 
@@ -200,6 +204,8 @@ function cutIntoSegments(xml: string, context: MarkContext, groups: readonly Gro
     const kind = match[1];
     if (kind === 'T' || kind === 'L') {
       segments.push(holeSegment(context.holes[id] as Hole));
+    } else if (kind === 'C') {
+      // The condition word writes nothing: its group decides whether the paragraph is kept.
     } else if (kind === 'S') {
       segments.push({ kind: 'bodySection' });
     } else if (kind === 'B') {
@@ -220,7 +226,7 @@ function holeSegment({ field, textTag }: Hole): Segment {
 }
 
 function groupSegment(group: Group): Segment {
-  if (group.kind === 'list') {
+  if (group.kind === 'list' || group.kind === 'condition') {
     return { ...group, end: -1 };
   }
   return { kind: 'blankable', fields: [], end: -1 };
@@ -229,7 +235,7 @@ function groupSegment(group: Group): Segment {
 function closeGroup(segments: Segment[], start: number): void {
   const opening = segments[start];
   segments.push({ kind: 'end' });
-  if (opening?.kind !== 'blankable' && opening?.kind !== 'list') {
+  if (opening?.kind !== 'blankable' && opening?.kind !== 'list' && opening?.kind !== 'condition') {
     return;
   }
 

@@ -5,7 +5,7 @@
  */
 import type { Document, Element } from '@xmldom/xmldom';
 
-import { isListField, type FieldName } from '../fields';
+import { isConditionField, isListField, type FieldName } from '../fields';
 import { findFieldWords, type FieldWordMatch } from '../recognize';
 import { atomsText, collectAtoms, type Atom, type TextAtom } from './paragraph-text';
 import type { MarkerSyntax } from './markers';
@@ -60,12 +60,29 @@ export function markFieldWords(
   // Right to left, so that each edit leaves the offsets of the words before it unchanged.
   for (const match of matches.filter((candidate) => candidate.field !== null).reverse()) {
     const field = match.field as FieldName;
-    const marker = context.markers.make(isListField(field) ? 'L' : 'T', context.holes.length);
+    const marker = context.markers.make(markerKind(field), context.holes.length);
     context.holes.push({ field, textTag });
-    replaceAcrossAtoms(texts, starts, match, marker);
+    const replaced = isConditionField(field) ? withSpacesAfter(match, texts.join('')) : match;
+    replaceAcrossAtoms(texts, starts, replaced, marker);
   }
 
   writeBack(atoms, texts);
+}
+
+function markerKind(field: FieldName): 'C' | 'L' | 'T' {
+  if (isConditionField(field)) {
+    return 'C';
+  }
+  return isListField(field) ? 'L' : 'T';
+}
+
+/** Extends a condition word's match over the spaces after it, which go with the word. */
+function withSpacesAfter(match: FieldWordMatch, text: string): FieldWordMatch {
+  let end = match.end;
+  while (text[end] === ' ' || text[end] === '\u00a0' || text[end] === '\t') {
+    end++;
+  }
+  return { ...match, end };
 }
 
 function atomStarts(texts: readonly string[]): number[] {
@@ -81,7 +98,8 @@ function atomStarts(texts: readonly string[]): number[] {
 
 /**
  * Puts `marker` where the word begins and removes the word's other characters from the atoms
- * that follow. Field words are ASCII letters and digits, so no break atom lies inside one.
+ * that follow. Field words are ASCII letters and digits, and the spaces after a condition word
+ * stop at a break, so no break atom lies inside a match.
  */
 function replaceAcrossAtoms(
   texts: string[],

@@ -5,7 +5,7 @@
  */
 import type { Document, Element, Node } from '@xmldom/xmldom';
 
-import { isListField, type ListFieldName } from '../fields';
+import { isListField, type ConditionFieldName, type ListFieldName } from '../fields';
 import { hasSectionBreak, isolateListMarkers } from './isolate-lists';
 import type { MarkContext } from './mark-fields';
 import type { MarkerSyntax } from './markers';
@@ -17,7 +17,10 @@ export function paragraphsOf(document: Document): Element[] {
   return Array.from(document.getElementsByTagNameNS(W_NS, 'p'));
 }
 
-export type Group = { kind: 'list'; field: ListFieldName; look: TableLook } | { kind: 'blankable' };
+export type Group =
+  | { kind: 'list'; field: ListFieldName; look: TableLook }
+  | { kind: 'blankable' }
+  | { kind: 'condition'; field: ConditionFieldName; replacement: string };
 
 export function markListParagraphs(
   document: Document,
@@ -86,7 +89,7 @@ const BLOCK_ELEMENTS = ['p', 'tbl', 'sdt', 'customXml', 'altChunk'];
  * True when no paragraph or table follows `paragraph` in its container. Markup such as a
  * bookmark end may follow, but a table cell still needs the paragraph.
  */
-function endsContainer(paragraph: Element): boolean {
+export function endsContainer(paragraph: Element): boolean {
   for (let next = paragraph.nextSibling; next; next = next.nextSibling) {
     const element = next as Element;
     if (next.nodeType === 1 && element.namespaceURI === W_NS) {
@@ -122,7 +125,7 @@ function emptyElementXml(element: Element): string {
   return `<${element.tagName}${attributes}/>`;
 }
 
-function wrapInGroup(
+export function wrapInGroup(
   paragraph: Element,
   markers: MarkerSyntax,
   groups: Group[],

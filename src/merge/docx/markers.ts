@@ -19,7 +19,9 @@ export type MarkerKind =
   /** End of that paragraph. */
   | 'E'
   /** Start of the body's final section properties. */
-  | 'S';
+  | 'S'
+  /** A condition word, with the spaces after it: it writes nothing. */
+  | 'C';
 
 export type MarkerSyntax = {
   make(kind: MarkerKind, id: number): string;
@@ -37,7 +39,7 @@ export function chooseMarkerSyntax(xml: string): MarkerSyntax {
     if (!xml.includes(open) && !xml.includes(close)) {
       return {
         make: (kind, id) => `${open}${kind}${id}${close}`,
-        pattern: new RegExp(`${open}([TLBES])(\\d+)${close}`, 'g'),
+        pattern: new RegExp(`${open}([TLBESC])(\\d+)${close}`, 'g'),
       };
     }
   }

@@ -3,6 +3,7 @@
  */
 import { strToU8 } from 'fflate';
 
+import type { ConditionFieldName } from '../fields';
 import type { LetterValues } from '../values';
 import type { CompiledTemplate } from './compile';
 import { writeDocxEntries } from './package';
@@ -53,6 +54,12 @@ export function renderSegments(segments: readonly Segment[], values: LetterValue
           index = segment.end;
         }
         break;
+      case 'condition':
+        if (!keepsCondition(segment.field, values)) {
+          xml += segment.replacement;
+          index = segment.end;
+        }
+        break;
       case 'list': {
         const table = values.lists[segment.field];
         if (table.rows.length > 0) {
@@ -69,6 +76,11 @@ export function renderSegments(segments: readonly Segment[], values: LetterValue
     }
   }
   return separateTables(xml);
+}
+
+/** A client of unknown kind gets neither paragraph: never an indemnity a consumer cannot owe. */
+function keepsCondition(field: ConditionFieldName, values: LetterValues): boolean {
+  return field === 'opistosipro' ? values.isProfessional === true : values.isProfessional === false;
 }
 
 // Word joins two tables with nothing but range markup between them into one table. They meet

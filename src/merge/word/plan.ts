@@ -5,7 +5,7 @@
  * Where Word.js cannot follow those rules, planning raises WordFallbackError and the letter is
  * made by the .docx engine.
  */
-import { isListField, type ListFieldName } from '../fields';
+import { isConditionField, isListField, type ListFieldName } from '../fields';
 import type { ListTable } from '../lists';
 import type { LetterValues } from '../values';
 import { WordFallbackError } from './fallback-error';
@@ -238,5 +238,6 @@ function substitute(
 }
 
 function textValue(occurrence: Occurrence, values: LetterValues): string {
-  return isListField(occurrence.field) ? '' : values.text[occurrence.field];
+  const field = occurrence.field;
+  return isListField(field) || isConditionField(field) ? '' : values.text[field];
 }

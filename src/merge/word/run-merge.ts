@@ -15,7 +15,7 @@ import { renderLetter } from '../docx/render';
 import { renderSingleDocument } from '../docx/single-document';
 import { MergeError } from '../errors';
 import type { CalendarDate } from '../format';
-import { buildLetterValues, type LetterValues } from '../values';
+import { buildLetterValues, type LetterOptions, type LetterValues } from '../values';
 import { encodeBase64 } from './base64';
 import type { WordHost } from './host';
 import { mergeLetterWithWord } from './merge-letter';
@@ -38,6 +38,8 @@ export type WordMergeRequest = {
   template: WordTemplate;
   letters: readonly LetterRequest[];
   letterDate: CalendarDate;
+  /** The penalty rate and the level, the same for every letter. */
+  letterOptions?: Omit<LetterOptions, 'fieldsUsed'>;
   /** "single": every letter in one new document, each on a new page. */
   mode: 'perClient' | 'single';
   /** File name of the single document, when it has to be downloaded. */
@@ -99,6 +101,14 @@ class MergeRun {
     return { route: this.route, notices: this.notices, letters: this.outcomes };
   }
 
+  /** The merge's options, with the fields the template uses so that each client is checked. */
+  private letterOptions(): LetterOptions {
+    const fieldsUsed = new Set(
+      this.request.template.compiled.words.flatMap((word) => (word.field ? [word.field] : [])),
+    );
+    return { ...this.request.letterOptions, fieldsUsed };
+  }
+
   private chooseRoute(): MergeRoute {
     const { host, template, mode } = this.request;
     if (!host.isSetSupported(WORD_API.name, WORD_API.version)) {
@@ -137,7 +147,7 @@ class MergeRun {
   private async mergeOne(letter: LetterRequest): Promise<LetterOutcome> {
     let values: LetterValues;
     try {
-      values = buildLetterValues(letter.record, this.request.letterDate);
+      values = buildLetterValues(letter.record, this.request.letterDate, this.letterOptions());
     } catch (error) {
       return this.failed(letter, error);
     }
@@ -202,7 +212,7 @@ class MergeRun {
 
     for (const letter of letters) {
       try {
-        valid.push(buildLetterValues(letter.record, letterDate));
+        valid.push(buildLetterValues(letter.record, letterDate, this.letterOptions()));
         included.push(letter);
       } catch (error) {
         this.outcomes.push(this.failed(letter, error));
