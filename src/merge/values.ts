@@ -63,7 +63,7 @@ export function buildLetterValues(
     opistodatejour: formatDate(letterDate),
     opistoniveaurelance: options.level ? REMINDER_LEVEL_LABELS[options.level] : '',
     opistodernierrelance: record.lastReminder ? formatDate(record.lastReminder.date) : '',
-    ...buildAmountsDue(record.client, lists, rate ? penalties : null),
+    ...buildAmountsDue(record.client, lists, penalties, rate !== null),
   };
   return { text, lists, isProfessional: record.client.isProfessional ?? null };
 }
@@ -79,19 +79,20 @@ type AmountDueField = 'opistopenalitesretard' | 'opistoindemniterecouvrement' | 
 function buildAmountsDue(
   client: Client,
   lists: Record<ListFieldName, ListTable>,
-  penalties: Penalties | null,
+  penalties: Penalties,
+  hasRate: boolean,
 ): Record<AmountDueField, string> {
   const buyer = client.isProfessional;
-  const lateCount = lists.opistolistepenalites.rows.length;
+  const lateCount = penalties.lateInvoices.length;
   const indemnity =
     buyer === null || buyer === undefined ? null : recoveryIndemnityCents(lateCount, buyer);
   const total =
-    penalties && indemnity !== null
+    hasRate && indemnity !== null
       ? lists.opistolistefactures.totalCents + penalties.penaltyCents + indemnity
       : null;
 
   return {
-    opistopenalitesretard: penalties ? formatCents(penalties.penaltyCents) : '',
+    opistopenalitesretard: hasRate ? formatCents(penalties.penaltyCents) : '',
     opistoindemniterecouvrement: indemnity === null ? '' : formatCents(indemnity),
     opistototaldu: total === null ? '' : formatCents(total),
   };

@@ -234,6 +234,7 @@ describe('amounts due in a letter', () => {
   test('no rate leaves the penalty fields empty', () => {
     const values = buildLetterValues(record(setBuyer(true)), '2019-01-15');
 
+    expect(values.text.opistoindemniterecouvrement).toBe('80,00');
     expect(values.text.opistopenalitesretard).toBe('');
     expect(values.text.opistototaldu).toBe('');
     expect(values.lists.opistolistepenalites.rows).toEqual([]);
