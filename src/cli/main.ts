@@ -1,6 +1,6 @@
 /**
- * Entry point of the `opisto-relances` command. Exit codes: 0 success, 1 some letters failed (or
- * the checked template has unknown words), 2 bad usage or unreadable input, 3 a bug.
+ * Entry point of the `opisto-relances` command. Exit codes: 0 success, 1 some letters or PDFs
+ * failed (or the checked template has unknown words), 2 bad usage or unreadable input, 3 a bug.
  */
 import { Command, CommanderError, Help } from 'commander';
 
@@ -65,7 +65,12 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--postal-code <début>', 'avec --api : début du code postal')
     .option('--date <AAAA-MM-JJ>', 'date des courriers (opistodatejour), aujourd’hui par défaut')
     .option('--single', 'un seul document, chaque courrier sur une nouvelle page')
+    .option('--pdf', 'écrit aussi un PDF de chaque courrier (LibreOffice)')
     .option('--report <rapport.json>', 'écrit le compte rendu de chaque client (JSON)')
+    .option('--level <niveau>', '1, 2 ou 3 : 1er rappel, 2e rappel, mise en demeure')
+    .option('--penalty-rate <taux>', 'taux annuel des pénalités de retard en %, ex. 13.15')
+    .option('--min-amount <euros>', 'pas de courrier sous ce restant dû (0 par défaut)')
+    .option('--confirm-unmatched', 'inclut les clients ayant un paiement non lettré, vérifiés')
     .action(async (options) => setExitCode(await runMerge(options)));
 
   program

@@ -9,7 +9,9 @@ import { parseClientRecord } from '../api/parse-record';
 import type { ClientRecord } from '../api/record';
 import {
   buildLetterValues,
+  checkBeforeSending,
   fullName,
+  hasUnmatchedPayments,
   isCalendarDate,
   MergeError,
   localCalendarDate,
@@ -17,10 +19,19 @@ import {
   renderSingleDocument,
   summarizeTemplate,
   type CompiledTemplate,
+  type LeftOutReason,
   type LetterValues,
+  REMINDER_LEVEL_LABELS,
+  UNMATCHED_WARNING,
 } from '../merge';
 import { LetterFileNames } from '../merge/file-names';
 import { RunLog, type LogFields } from './log';
+import { addPdfCopies, printPdfCounts, printPdfFailures } from './pdf-letters';
+import {
+  resolveMergeSettings,
+  type MergeSettings,
+  type MergeSettingsOptions,
+} from './merge-settings';
 import { startProgress } from './progress';
 import { readTemplate, UsageError } from './read-inputs';
 import {
@@ -32,16 +43,19 @@ import {
 } from './record-source';
 import { describeUnknownWord, writeReport, type LetterOutcome, type MergeReport } from './report';
 
-export type MergeOptions = Partial<ApiSourceOptions> & {
-  template: string;
-  data?: string;
-  out: string;
-  date?: string;
-  single?: boolean;
-  report?: string;
-};
+export type MergeOptions = Partial<ApiSourceOptions> &
+  MergeSettingsOptions & {
+    template: string;
+    data?: string;
+    out: string;
+    date?: string;
+    single?: boolean;
+    /** Writes a PDF beside each letter, with LibreOffice. */
+    pdf?: boolean;
+    report?: string;
+  };
 
-/** Runs a merge; returns the exit code: 0 all written, 1 some failed. */
+/** Runs a merge; returns the exit code: 0 all written, 1 some letters or PDFs failed. */
 export async function runMerge(options: MergeOptions): Promise<number> {
   const letterDate = checkDate(options.date);
   const template = readTemplate(options.template);
@@ -49,6 +63,8 @@ export async function runMerge(options: MergeOptions): Promise<number> {
   const log = new RunLog(join(outDir, 'opisto-relances.log'));
   const source = await openSource(options, log);
   const templateName = basename(options.template, extname(options.template));
+  const settings = resolveMergeSettings(options, template, basename(options.template));
+  console.log(settings.levelNote);
 
   log.write('info', 'merge_start', { template: options.template, records: source.total });
   if (source.total === 0) {
@@ -61,16 +77,22 @@ export async function runMerge(options: MergeOptions): Promise<number> {
         'identiques. Vérifiez le modèle avec la commande check.',
     );
   }
-  const run: MergeRun = { template, source, letterDate, outDir, templateName, log };
-  const outcomes = options.single ? await mergeIntoOne(run) : await mergeEach(run);
+  const run: MergeRun = { template, source, letterDate, outDir, templateName, log, settings };
+  const merged = options.single ? await mergeIntoOne(run) : await mergeEach(run);
+  const outcomes = options.pdf ? await addPdfCopies(merged, outDir, log) : merged;
 
-  const report = buildReport(options, template, letterDate, outcomes);
+  const report = buildReport(options, run, outcomes);
   if (options.report) {
     writeReport(options.report, report);
   }
   printSummary(report, outDir);
-  log.write('info', 'merge_end', { written: report.written, failed: report.failed });
-  return report.failed === 0 ? 0 : 1;
+  log.write('info', 'merge_end', {
+    written: report.written,
+    failed: report.failed,
+    skipped: report.skipped,
+    pdfFailed: report.pdfFailed,
+  });
+  return report.failed === 0 && !report.pdfFailed ? 0 : 1;
 }
 
 function openSource(options: MergeOptions, log: RunLog): Promise<RecordSource> {
@@ -123,12 +145,20 @@ function createOutDir(path: string): string {
   return outDir;
 }
 
+/** The option that changes each check's decision, named after its message. */
+const OPTION_FOR_LEFT_OUT: Readonly<Record<LeftOutReason['code'], string | null>> = {
+  nothing_due: null,
+  below_minimum: '--min-amount',
+  unmatched_payments: '--confirm-unmatched',
+};
+
 type Prepared = { index: number; clientId: string; clientName: string } & (
   | { ok: true; record: ClientRecord; values: LetterValues }
-  | { ok: false; problems: readonly string[] }
+  | { ok: false; problems: readonly string[]; skipped?: boolean }
 );
 
-function prepare(input: unknown, index: number, letterDate: string): Prepared {
+function prepare(input: unknown, index: number, run: MergeRun): Prepared {
+  const { letterDate, settings } = run;
   const parsed = parseClientRecord(input);
   if (!parsed.ok) {
     const clientName = guessClientName(input);
@@ -137,8 +167,20 @@ function prepare(input: unknown, index: number, letterDate: string): Prepared {
 
   const client = parsed.record.client;
   const base = { index, clientId: client.id, clientName: fullName(client) };
+  const leftOut = checkBeforeSending(parsed.record, settings.sendChecks);
+  if (leftOut) {
+    run.log.write('info', 'client_left_out', { clientId: client.id, reason: leftOut.code });
+    const option = OPTION_FOR_LEFT_OUT[leftOut.code];
+    const message = option
+      ? `${leftOut.message} En ligne de commande : ${option}.`
+      : leftOut.message;
+    return { ...base, ok: false, skipped: true, problems: [message] };
+  }
+  if (hasUnmatchedPayments(parsed.record)) {
+    console.warn(`Attention : client ${client.id} (${base.clientName}) : ${UNMATCHED_WARNING}.`);
+  }
   try {
-    const values = buildLetterValues(parsed.record, letterDate);
+    const values = buildLetterValues(parsed.record, letterDate, settings.letterOptions);
     return { ...base, ...parsed, values };
   } catch (error) {
     if (error instanceof MergeError) {
@@ -176,17 +218,18 @@ type MergeRun = {
   outDir: string;
   templateName: string;
   log: RunLog;
+  settings: MergeSettings;
 };
 
 async function mergeEach(run: MergeRun): Promise<LetterOutcome[]> {
-  const { template, source, letterDate, outDir, templateName, log } = run;
+  const { template, source, outDir, templateName, log } = run;
   const names = new LetterFileNames(templateName);
   const progress = startProgress(source.total);
   const outcomes: LetterOutcome[] = [];
 
   for await (const batch of source.batches) {
     for (const input of batch.records) {
-      const prepared = prepare(input, outcomes.length, letterDate);
+      const prepared = prepare(input, outcomes.length, run);
       outcomes.push(writeOne(template, prepared, names, outDir, log));
       progress.increment();
     }
@@ -214,8 +257,7 @@ function writeOne(
 ): LetterOutcome {
   const base = { clientId: prepared.clientId, clientName: prepared.clientName };
   if (!prepared.ok) {
-    log.write('error', 'record_invalid', { ...base, problems: prepared.problems.join(' | ') });
-    return { ...base, file: null, status: 'failed', errors: [...prepared.problems] };
+    return notWritten(prepared, log);
   }
 
   const file = names.next(prepared.clientName, prepared.clientId);
@@ -261,12 +303,12 @@ function writeAtomically(path: string, bytes: Uint8Array): void {
 }
 
 async function mergeIntoOne(run: MergeRun): Promise<LetterOutcome[]> {
-  const { template, source, letterDate, outDir, templateName, log } = run;
+  const { template, source, outDir, templateName, log } = run;
   const prepared: Prepared[] = [];
   const unavailable: LetterOutcome[] = [];
   for await (const batch of source.batches) {
     for (const input of batch.records) {
-      prepared.push(prepare(input, prepared.length, letterDate));
+      prepared.push(prepare(input, prepared.length, run));
     }
     unavailable.push(...batch.unavailable.map((client) => unavailableOutcome(client, log)));
   }
@@ -287,13 +329,13 @@ async function mergeIntoOne(run: MergeRun): Promise<LetterOutcome[]> {
       ),
     );
     return outcomes.map((outcome) =>
-      outcome.status === 'failed' ? outcome : { ...outcome, file },
+      outcome.status === 'written' ? { ...outcome, file } : outcome,
     );
   } catch (error) {
     log.write('error', 'single_document_failed', { file, ...errorFields(error) });
     const reason = describeFailure(error, file);
     return outcomes.map((outcome) =>
-      outcome.status === 'failed' ? outcome : { ...outcome, status: 'failed', errors: [reason] },
+      outcome.status === 'written' ? { ...outcome, status: 'failed', errors: [reason] } : outcome,
     );
   }
 }
@@ -303,28 +345,47 @@ function failedOrPending(letter: Prepared, log: RunLog): LetterOutcome {
   if (letter.ok) {
     return { ...base, file: null, status: 'written', errors: [] };
   }
+  return notWritten(letter, log);
+}
+
+/** The outcome of a client with no letter: left out by a check, or failed with its problems. */
+function notWritten(letter: Extract<Prepared, { ok: false }>, log: RunLog): LetterOutcome {
+  const base = { clientId: letter.clientId, clientName: letter.clientName };
+  if (letter.skipped) {
+    return { ...base, file: null, status: 'skipped', errors: [...letter.problems] };
+  }
   log.write('error', 'record_invalid', { ...base, problems: letter.problems.join(' | ') });
   return { ...base, file: null, status: 'failed', errors: [...letter.problems] };
 }
 
-function buildReport(
-  options: MergeOptions,
-  template: CompiledTemplate,
-  letterDate: string,
-  letters: LetterOutcome[],
-): MergeReport {
-  const summary = summarizeTemplate(template.words);
-  const written = letters.filter((letter) => letter.status === 'written').length;
+function buildReport(options: MergeOptions, run: MergeRun, letters: LetterOutcome[]): MergeReport {
+  const summary = summarizeTemplate(run.template.words);
+  const count = (status: LetterOutcome['status']) =>
+    letters.filter((letter) => letter.status === status).length;
 
   return {
     template: resolve(options.template),
-    letterDate,
+    letterDate: run.letterDate,
     singleDocument: options.single === true,
-    written,
-    failed: letters.length - written,
+    level: REMINDER_LEVEL_LABELS[run.settings.level],
+    written: count('written'),
+    failed: count('failed'),
+    skipped: count('skipped'),
+    pdfFailed: options.pdf
+      ? letters.filter((letter) => letter.pdfError !== undefined).length
+      : undefined,
     unknownWords: summary.unknown,
     letters,
   };
+}
+
+function groupByReason(letters: readonly LetterOutcome[]): Map<string, LetterOutcome[]> {
+  const byReason = new Map<string, LetterOutcome[]>();
+  for (const letter of letters) {
+    const reason = letter.errors.join('\n  - ');
+    byReason.set(reason, [...(byReason.get(reason) ?? []), letter]);
+  }
+  return byReason;
 }
 
 /** Past this many clients with the same reason, they are counted instead of listed. */
@@ -332,14 +393,7 @@ const MAX_LISTED_FAILURES = 5;
 
 /** Prints each failed client with its reasons; many clients failing alike make one line. */
 function printFailures(failed: readonly LetterOutcome[]): void {
-  const byReason = new Map<string, LetterOutcome[]>();
-  for (const letter of failed) {
-    const reason = letter.errors.join('\n  - ');
-    const letters = byReason.get(reason) ?? [];
-    letters.push(letter);
-    byReason.set(reason, letters);
-  }
-
+  const byReason = groupByReason(failed);
   for (const [reason, letters] of byReason) {
     if (letters.length > MAX_LISTED_FAILURES) {
       console.error(`Échec pour ${letters.length} clients (liste dans le rapport) :`);
@@ -358,6 +412,8 @@ function printSummary(report: MergeReport, outDir: string): void {
     console.warn(`Attention : ${describeUnknownWord(word)}`);
   }
   printFailures(report.letters.filter((letter) => letter.status === 'failed'));
+  printLeftOut(report.letters.filter((letter) => letter.status === 'skipped'));
+  printPdfFailures(report.letters);
 
   const plural = report.written > 1 ? 's' : '';
   const singleFile = report.letters.find((letter) => letter.file)?.file;
@@ -368,7 +424,27 @@ function printSummary(report: MergeReport, outDir: string): void {
   } else {
     console.log(`${report.written} courrier${plural} écrit${plural} dans ${outDir}`);
   }
+  if (report.skipped > 0) {
+    console.log(`${report.skipped} client(s) sans courrier : voir les raisons ci-dessus.`);
+  }
   if (report.failed > 0) {
     console.log(`${report.failed} client(s) en échec : voir les messages ci-dessus.`);
+  }
+  if (report.pdfFailed !== undefined) {
+    printPdfCounts(report.letters, report.pdfFailed);
+  }
+}
+
+/** Prints each client left out with the reason, grouped like the failures. */
+function printLeftOut(skipped: readonly LetterOutcome[]): void {
+  const byReason = groupByReason(skipped);
+  for (const [reason, letters] of byReason) {
+    if (letters.length > MAX_LISTED_FAILURES) {
+      console.warn(`Pas de courrier pour ${letters.length} clients (liste dans le rapport) :`);
+    } else {
+      const ids = letters.map((letter) => letter.clientId).join(', ');
+      console.warn(`Pas de courrier pour ${ids} :`);
+    }
+    console.warn(`  - ${reason}`);
   }
 }

@@ -11,9 +11,14 @@ export type LetterOutcome = {
   clientName: string;
   /** File name in the output folder, or null when no letter was written. */
   file: string | null;
-  status: 'written' | 'failed';
+  /** "skipped": left out on purpose by a check before sending (see `errors` for why). */
+  status: 'written' | 'failed' | 'skipped';
   /** French messages for the user; empty when the letter was written. */
   errors: string[];
+  /** With --pdf: the PDF's file name in the output folder, or null when it was not made. */
+  pdf?: string | null;
+  /** With --pdf, when the PDF was not made: the French message for the user. */
+  pdfError?: string;
 };
 
 export type MergeReport = {
@@ -22,6 +27,12 @@ export type MergeReport = {
   singleDocument: boolean;
   written: number;
   failed: number;
+  /** Clients left out by the checks before sending: nothing due, threshold, unmatched payments. */
+  skipped: number;
+  /** With --pdf: clients whose letter was written but whose PDF was not made. */
+  pdfFailed?: number;
+  /** The reminder level of this merge. */
+  level: string;
   /** Words of the template that start with "opisto" but name no field; left as typed. */
   unknownWords: UnknownWord[];
   letters: LetterOutcome[];

@@ -14,3 +14,4 @@ export { summarizeTemplate, type TemplateSummary } from './summary';
 export { renderSingleDocument } from './docx/single-document';
 export * from './penalties';
 export * from './reminder-levels';
+export * from './send-checks';

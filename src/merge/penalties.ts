@@ -104,7 +104,7 @@ function roundCents(numerator: bigint): number {
   return Number(cents);
 }
 
-/** The recovery indemnity: 40 € per late invoice for a professional buyer, 0 for a consumer. */
+/** Computes the recovery indemnity: 40 € per late invoice for a professional, 0 for a consumer. */
 export function recoveryIndemnityCents(lateInvoiceCount: number, isProfessional: boolean): number {
   return isProfessional ? lateInvoiceCount * RECOVERY_INDEMNITY_CENTS : 0;
 }

@@ -51,12 +51,14 @@ describe('merge', () => {
       report,
     );
 
-    expect(run.stderr).toBe('');
+    // Two demo clients owe nothing (a credit, a zero balance): they get no letter, with reasons.
+    expect(run.stderr.match(/Rien à réclamer/g)).toHaveLength(2);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`12 courriers écrits dans ${out}`);
+    expect(run.stdout).toContain(`10 courriers écrits dans ${out}`);
+    expect(run.stdout).toContain('2 client(s) sans courrier');
 
     const letters = readdirSync(out).filter((name) => name.endsWith('.docx'));
-    expect(letters).toHaveLength(12);
+    expect(letters).toHaveLength(10);
     expect(letters).toContain('Relance 1er rappel - Garage Durand Martin Léa.docx');
     for (const name of letters) {
       expect({ name, forbidden: WINDOWS_FORBIDDEN.test(name.replace(/\.docx$/, '')) }).toEqual({
@@ -66,7 +68,8 @@ describe('merge', () => {
     }
 
     const content = JSON.parse(readFileSync(report, 'utf8'));
-    expect(content.written).toBe(12);
+    expect(content.written).toBe(10);
+    expect(content.skipped).toBe(2);
     expect(content.failed).toBe(0);
     expect(content.letterDate).toBe('2026-12-04');
     expect(content.letters[0]).toEqual({
@@ -161,9 +164,9 @@ describe('merge', () => {
     const report = JSON.parse(readFileSync(join(out, 'r.json'), 'utf8'));
     expect(report.singleDocument).toBe(true);
     expect(run.stdout).toContain(
-      `12 courriers écrits dans ${join(out, 'Relance 1er rappel - tous les clients.docx')}`,
+      `10 courriers écrits dans ${join(out, 'Relance 1er rappel - tous les clients.docx')}`,
     );
-    expect(report.written).toBe(12);
+    expect(report.written).toBe(10);
   });
 
   test('unknown words are reported', () => {

@@ -57,6 +57,11 @@ afterAll(async () => {
   db.close();
 });
 
+/** Lines that warn about unmatched payments or say why a client got no letter. */
+function isWarningOrLeftOut(line: string): boolean {
+  return /paiement non lettré|^Pas de courrier pour|^ {2}- Rien à réclamer/.test(line);
+}
+
 async function searchTotal(query: string): Promise<number> {
   const response = await fetch(`${api}/api/v1/debtors?${query}&pageSize=1`, {
     headers: { Authorization: `Bearer ${KEY}` },
@@ -78,13 +83,15 @@ test('letters for the debtors the filters select', async () => {
     '--api-key',
     KEY,
     ...filters,
+    // Letters to clients with unmatched payments are the subject of other tests.
+    '--confirm-unmatched',
     '--report',
     join(out, 'r.json'),
   );
 
   const expected = await searchTotal(`dueBefore=${TODAY}&kinds=invoices&postalCode=31`);
   expect(expected).toBeGreaterThan(0);
-  expect(run.stderr).toBe('');
+  expect(run.stderr.split('\n').filter((line) => !isWarningOrLeftOut(line))).toEqual(['']);
   expect(run.code).toBe(0);
   expect(readdirSync(out).filter((name) => name.endsWith('.docx'))).toHaveLength(expected);
   const report = JSON.parse(readFileSync(join(out, 'r.json'), 'utf8'));
@@ -199,6 +206,8 @@ test('letters already written stay when the API fails midway', async () => {
       urlOf(proxy),
       '--api-key',
       KEY,
+      // Letters to clients with unmatched payments are the subject of other tests.
+      '--confirm-unmatched',
       '--report',
       join(out, 'r.json'),
     );
@@ -207,9 +216,10 @@ test('letters already written stay when the API fails midway', async () => {
 
     expect(run.code).toBe(1);
     const report = JSON.parse(readFileSync(join(out, 'r.json'), 'utf8'));
-    expect(report.written).toBe(200);
+    // The first 200 records arrived: each got a letter, or none because the client owes nothing.
+    expect(report.written + report.skipped).toBe(200);
     expect(report.failed).toBe(total - 200);
-    expect(readdirSync(out).filter((name) => name.endsWith('.docx'))).toHaveLength(200);
+    expect(readdirSync(out).filter((name) => name.endsWith('.docx'))).toHaveLength(report.written);
     const missing = report.letters.filter(
       (letter: { status: string }) => letter.status === 'failed',
     );
@@ -217,7 +227,8 @@ test('letters already written stay when the API fails midway', async () => {
     expect(missing[0].clientName).not.toBe('');
     // Clients that failed for the same reason are counted, not listed one by one.
     expect(run.stderr).toContain(`Échec pour ${total - 200} clients (liste dans le rapport) :`);
-    expect(run.stderr.split('\n').length).toBeLessThan(10);
+    const failureLines = run.stderr.split('\n').filter((line) => !isWarningOrLeftOut(line));
+    expect(failureLines.length).toBeLessThan(10);
   } finally {
     await new Promise((done) => proxy.close(done));
   }

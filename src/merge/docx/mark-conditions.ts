@@ -1,8 +1,8 @@
 /**
  * Marks the conditional paragraphs: a paragraph that begins with `opistosipro` is kept only for
  * professional buyers, one that begins with `opistosiparticulier` only for consumers. The word
- * and the spaces after it are already gone (mark-fields.ts); this step wraps the paragraph in a
- * group that the renderer skips for the other kind of client.
+ * and the spaces after it are already gone (mark-fields.ts). This step wraps the paragraph in a
+ * group, which the renderer skips for the other kind of client.
  */
 import type { Element } from '@xmldom/xmldom';
 
