@@ -73,7 +73,8 @@ const ZERO_RATE: PenaltyRate = { hundredthsOfPercent: 0 };
 type AmountDueField = 'opistopenalitesretard' | 'opistoindemniterecouvrement' | 'opistototaldu';
 
 /**
- * Penalties, indemnity and total due. Each is empty when a fact it needs is missing (the rate,
+ * Penalties, indemnity and total due. The total starts from what the letter's pieces leave to
+ * pay, unpaid invoices less unused credit notes, as the threshold check counts it. Each is empty when a fact it needs is missing (the rate,
  * or whether the client is a professional): a wrong amount in a formal letter is worse than none.
  */
 function buildAmountsDue(
@@ -88,7 +89,7 @@ function buildAmountsDue(
     buyer === null || buyer === undefined ? null : recoveryIndemnityCents(lateCount, buyer);
   const total =
     hasRate && indemnity !== null
-      ? lists.opistolistefactures.totalCents + penalties.penaltyCents + indemnity
+      ? lists.opistolistefacturesavoirs.totalCents + penalties.penaltyCents + indemnity
       : null;
 
   return {

@@ -66,7 +66,7 @@ describe('merge with reminder options', () => {
       '2e rappel pour Pro',
       'Pénalités : 0,72 €',
       'Indemnité : 80,00 €',
-      'Total dû : 191,63 €',
+      'Total dû : 137,08 €',
     ]);
   });
 

@@ -112,11 +112,37 @@ describe('conditional paragraphs the document needs', () => {
   });
 });
 
+describe('conditional tables', () => {
+  const template = compileTemplate(
+    makeDocx({
+      body: [
+        paragraph('Avant'),
+        paragraph('opistosipro opistolistepenalites'),
+        paragraph('Après'),
+      ].join(''),
+    }),
+  );
+
+  test('a professional gets the penalty table', () => {
+    const letter = renderLetter(template, values(true));
+    letters.set('table-professional', letter);
+
+    expect(partXml(letter)).toContain('<w:tbl>');
+    expect(paragraphs(letter)).toContain('Total pénalités :');
+  });
+
+  test('a consumer gets no table and no blank line', () => {
+    const letter = renderLetter(template, values(false));
+
+    expect(partXml(letter)).not.toContain('<w:tbl>');
+    expect(paragraphs(letter)).toEqual(['Avant', 'Après']);
+  });
+});
+
 describe('misplaced condition words', () => {
   test.each([
     ['in the middle', paragraph('Texte opistosipro suite')],
     ['twice', paragraph('opistosipro opistosiparticulier suite')],
-    ['with a list', paragraph('opistosipro opistolistefactures')],
   ])('%s stop the merge with the paragraph named', (_case, body) => {
     const compile = () => compileTemplate(makeDocx({ body }));
 
@@ -148,5 +174,6 @@ describe('every letter with conditions', () => {
     expect(text('professional')).not.toContain('Aucune indemnité');
     expect(text('consumer')).toContain('Aucune indemnité ne vous est due.');
     expect(text('single')).toContain('Aucune indemnité ne vous est due.');
+    expect(text('table-professional')).toMatch(/Total pénalités :\s+0,72/);
   });
 });

@@ -169,11 +169,12 @@ describe('amounts due in a letter', () => {
 
   test('penalties by hand for the worked example', () => {
     // 1091 × 0.1315 × 46 ÷ 365 + 10000 × 0.1315 × 15 ÷ 365 = 18.08 + 54.04 = 72.12 cents.
-    // Total due: 110.91 € remaining + 0.72 € penalties + 2 × 40 € indemnity = 191.63 €.
+    // Total due: 110.91 € of invoices − 54.55 € of credit note + 0.72 € penalties + 2 × 40 €
+    // indemnity = 137.08 €.
     const values = buildLetterValues(record(setBuyer(true)), '2019-01-15', options);
 
     expect(values.text.opistopenalitesretard).toBe('0,72');
-    expect(values.text.opistototaldu).toBe('191,63');
+    expect(values.text.opistototaldu).toBe('137,08');
   });
 
   test('credit notes change no penalty', () => {
@@ -188,7 +189,9 @@ describe('amounts due in a letter', () => {
     );
 
     expect(without.text.opistopenalitesretard).toBe(withNotes.text.opistopenalitesretard);
-    expect(without.text.opistototaldu).toBe(withNotes.text.opistototaldu);
+    // The total due nets the 54.55 € credit note.
+    expect(without.text.opistototaldu).toBe('191,63');
+    expect(withNotes.text.opistototaldu).toBe('137,08');
   });
 
   test('the total due is the sum of its parts', () => {
@@ -218,7 +221,7 @@ describe('amounts due in a letter', () => {
           const rate = { hundredthsOfPercent: hundredths };
           const values = buildLetterValues(client, '2020-06-30', { penaltyRate: rate });
           const parts =
-            values.lists.opistolistefactures.totalCents +
+            values.lists.opistolistefacturesavoirs.totalCents +
             cents(values.text.opistopenalitesretard) +
             cents(values.text.opistoindemniterecouvrement);
 

@@ -4,7 +4,7 @@
  * and the spaces after it are already gone (mark-fields.ts). This step wraps the paragraph in a
  * group, which the renderer skips for the other kind of client.
  */
-import type { Element } from '@xmldom/xmldom';
+import type { Document, Element } from '@xmldom/xmldom';
 
 import { MergeError } from '../errors';
 import { isConditionField, type ConditionFieldName } from '../fields';
@@ -20,7 +20,6 @@ export function markConditionalParagraphs(
   groups: Group[],
 ): void {
   const conditionMarker = new RegExp(context.markers.make('C', 0).replace('C0', 'C(\\d+)'), 'g');
-  const otherMarker = new RegExp(context.markers.make('L', 0).replace('L0', 'L\\d+'));
 
   for (const paragraph of paragraphsOf(document)) {
     const text = collectAtoms(paragraph)
@@ -37,7 +36,7 @@ export function markConditionalParagraphs(
       throw new Error('condition marker without its condition word');
     }
     const before = text.slice(0, first.index);
-    if (found.length > 1 || before.trim() !== '' || otherMarker.test(text)) {
+    if (found.length > 1 || before.trim() !== '') {
       const rest = text.slice(first.index + first[0].length);
       throw misplacedCondition(field, showFieldWords(before + rest, context));
     }
@@ -46,6 +45,25 @@ export function markConditionalParagraphs(
       field,
       replacement: replacementOf(paragraph),
     });
+    removeMarker(paragraph, first[0]);
+  }
+}
+
+/**
+ * Takes the condition's marker out of the paragraph: the group now stands for it. A paragraph
+ * that held only the condition and a list word is then a plain list paragraph, which the next
+ * step replaces by the table, inside the group.
+ */
+function removeMarker(paragraph: Element, marker: string): void {
+  for (const atom of collectAtoms(paragraph)) {
+    if (atom.kind === 'text' && atom.text.includes(marker)) {
+      const text = atom.text.replace(marker, '');
+      while (atom.element.firstChild) {
+        atom.element.removeChild(atom.element.firstChild);
+      }
+      atom.element.appendChild((paragraph.ownerDocument as Document).createTextNode(text));
+      return;
+    }
   }
 }
 
@@ -75,9 +93,9 @@ function misplacedCondition(field: ConditionFieldName, paragraphText: string): M
   const excerpt = visible.length > 60 ? `${visible.slice(0, 60)}…` : visible;
   return new MergeError(
     'template_unsupported',
-    `Le mot ${field} doit être le premier mot de son paragraphe, une seule fois, et ce ` +
-      `paragraphe ne peut pas contenir de tableau opistoliste… (paragraphe « ${excerpt} »). ` +
-      'Placez-le au début du paragraphe à garder ou à retirer, puis relancez la fusion.',
+    `Le mot ${field} doit être le premier mot de son paragraphe, une seule fois ` +
+      `(paragraphe « ${excerpt} »). Placez-le au début du paragraphe à garder ou à retirer, ` +
+      'puis relancez la fusion.',
     { field, paragraph: excerpt },
   );
 }

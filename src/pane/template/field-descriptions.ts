@@ -27,7 +27,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<FieldName, string>> = {
   opistopenalitesretard: 'Pénalités de retard des factures échues (montant, au taux choisi)',
   opistoindemniterecouvrement:
     'Indemnité forfaitaire de recouvrement : 40 € par facture en retard, professionnels seulement',
-  opistototaldu: 'Total dû : restant des factures, pénalités et indemnité (montant)',
+  opistototaldu: 'Total dû : factures moins avoirs, plus pénalités et indemnité (montant)',
   opistolistefactures: 'Tableau des factures impayées',
   opistolisteavoirs: 'Tableau des avoirs non utilisés',
   opistolistefacturesavoirs: 'Tableau des factures impayées et des avoirs non utilisés',
