@@ -17,7 +17,6 @@ import {
   Document,
   Footer,
   Header,
-  LevelFormat,
   Packer,
   PageNumber,
   Paragraph,
@@ -81,7 +80,6 @@ const RIGHT_BLOCK_INDENT = 4961;
 const FONT = 'Calibri';
 const ACCENT_COLOR = '1F4E79';
 const MUTED_COLOR = '595959';
-const BULLET_LIST = 'dash-list';
 
 const NO_BREAK_SPACE = '\u00a0';
 const NARROW_NO_BREAK_SPACE = '\u202f';
@@ -115,14 +113,6 @@ function bodyParagraph(text: string, options: IParagraphOptions = {}): Paragraph
 
 function styledParagraph(style: string, text: string, options: IParagraphOptions = {}): Paragraph {
   return new Paragraph({ ...options, style, children: [run(text)] });
-}
-
-function dashItem(text: string): Paragraph {
-  return new Paragraph({
-    style: 'ListParagraph',
-    numbering: { reference: BULLET_LIST, level: 0 },
-    children: [run(text)],
-  });
 }
 
 /** "1er", "2e": the ordinal's letters in superscript, as French typography writes them. */
@@ -413,12 +403,38 @@ type LetterTemplate = {
 const CLOSING_FORMULA =
   "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.";
 
-/** Penalties and flat indemnity that a late professional client owes (Code de commerce). */
-const PROFESSIONAL_PENALTIES =
-  'des pénalités de retard au taux prévu par nos conditions ' +
-  'générales de vente (à défaut, le taux de refinancement de la Banque centrale européenne ' +
-  'majoré de 10 points de pourcentage) et une indemnité forfaitaire pour frais de recouvrement ' +
-  'de 40 € par facture payée en retard (articles L441-10 et D441-5 du Code de commerce)';
+/**
+ * What a late professional client owes (Code de commerce), then what a consumer owes (Code
+ * civil). Each paragraph starts with its condition word, so a letter states only its own case:
+ * the recovery indemnity must never be claimed from a consumer.
+ */
+function buildLatePaymentTerms(consumerStart: string): Paragraph[] {
+  return [
+    bodyParagraph(
+      'opistosipro Conformément à nos conditions générales de vente et à l’article L441-10 du ' +
+        'Code de commerce, ce retard entraîne de plein droit des pénalités de retard, soit ' +
+        'opistopenalitesretard € à ce jour, et une indemnité forfaitaire pour frais de ' +
+        'recouvrement de 40 € par facture payée en retard (article D441-5 du même code), soit ' +
+        'opistoindemniterecouvrement € :',
+      { keepNext: true },
+    ),
+    styledParagraph('Normal', 'opistosipro opistolistepenalites', {
+      alignment: AlignmentType.LEFT,
+    }),
+    new Paragraph({
+      spacing: { before: 240 },
+      children: [
+        run('opistosipro Le montant total dû s’élève ainsi à '),
+        run('opistototaldu €', { bold: true }),
+        run('.'),
+      ],
+    }),
+    bodyParagraph(
+      `opistosiparticulier ${consumerStart}, des intérêts au taux légal courront à compter ` +
+        'de la mise en demeure (article 1231-6 du Code civil).',
+    ),
+  ];
+}
 
 function buildFirstReminder(): LetterTemplate {
   return {
@@ -469,18 +485,7 @@ function buildSecondReminder(): LetterTemplate {
           'le régler sous quinze jours à compter de la date du présent courrier.',
         { spacing: { before: 240 } },
       ),
-      bodyParagraph('Nous vous rappelons que tout retard de paiement entraîne de plein droit :', {
-        keepNext: true,
-      }),
-      dashItem(
-        'pour les clients professionnels, sans qu’un rappel soit nécessaire, ' +
-          `${PROFESSIONAL_PENALTIES} ;`,
-      ),
-      // A private buyer owes no recovery indemnity, only statutory interest once formally notified.
-      dashItem(
-        'pour les particuliers, des intérêts au taux légal à compter de la mise en demeure ' +
-          '(article 1231-6 du Code civil).',
-      ),
+      ...buildLatePaymentTerms('À défaut de règlement'),
       bodyParagraph(
         'À défaut de règlement dans ce délai, nous exigerons le paiement comptant de toute ' +
           'nouvelle commande et vous adresserons une mise en demeure.',
@@ -517,12 +522,7 @@ function buildFormalNotice(): LetterTemplate {
           'délai de huit jours à compter de la réception de ce courrier. Cette lettre vaut mise ' +
           'en demeure au sens de l’article 1344 du Code civil.',
       ),
-      bodyParagraph('Cette somme sera majorée de plein droit :', { keepNext: true }),
-      dashItem(`pour les clients professionnels, ${PROFESSIONAL_PENALTIES} ;`),
-      dashItem(
-        'pour les particuliers, des intérêts au taux légal à compter de la présente mise en ' +
-          'demeure (article 1231-6 du Code civil).',
-      ),
+      ...buildLatePaymentTerms('Cette somme sera majorée'),
       ...buildPaymentDetails(),
       bodyParagraph(
         'À défaut de paiement dans ce délai, nous engagerons sans autre avis une procédure ' +
@@ -556,22 +556,6 @@ function buildDocument(letter: LetterTemplate): Document {
     title: letter.title,
     description: 'Modèle de courrier de relance Opisto Relances',
     styles: buildStyles(),
-    numbering: {
-      config: [
-        {
-          reference: BULLET_LIST,
-          levels: [
-            {
-              level: 0,
-              format: LevelFormat.BULLET,
-              text: '–',
-              alignment: AlignmentType.LEFT,
-              style: { paragraph: { indent: { left: 567, hanging: 284 } } },
-            },
-          ],
-        },
-      ],
-    },
     sections: [
       {
         properties: {

@@ -14,7 +14,9 @@ import {
   renderSingleDocument,
   summarizeTemplate,
 } from '../../src/merge';
+import { partXml } from './helpers';
 import { convertToPdfText } from '../support/libreoffice';
+import { readParagraphTexts } from '../support/word-text';
 import { formatErrors, validateDocxFiles } from '../support/ooxml-validate';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -26,7 +28,12 @@ const debtors = (
   if (!parsed.ok) {
     throw new Error(parsed.problems.join('\n'));
   }
-  return buildLetterValues(parsed.record, '2026-12-04');
+  // Companies are professional buyers; people without a company name are consumers.
+  const client = { ...parsed.record.client };
+  client.isProfessional ??= Boolean(client.companyName);
+  return buildLetterValues({ ...parsed.record, client }, '2026-12-04', {
+    penaltyRate: { hundredthsOfPercent: 1315 },
+  });
 });
 const dir = mkdtempSync(join(tmpdir(), 'opisto-starters-'));
 
@@ -61,5 +68,30 @@ describe.each(TEMPLATES)('%s', (name) => {
     expect(firstPages).toHaveLength(debtors.length);
     // Page numbers restart with each letter.
     expect(pages.filter((page) => /Page 1 sur/.test(page))).toHaveLength(debtors.length);
+  });
+});
+
+describe.each(['Relance 2e rappel', 'Mise en demeure'])('%s states the right terms', (name) => {
+  const template = compileTemplate(readFileSync(join(ROOT, 'assets', 'templates', `${name}.docx`)));
+  const text = (values: (typeof debtors)[number]) =>
+    readParagraphTexts(partXml(renderLetter(template, values))).join('\n');
+  const professional = debtors.find((values) => values.isProfessional === true);
+  const consumer = debtors.find((values) => values.isProfessional === false);
+
+  test('a professional gets penalties, indemnity and total', () => {
+    const letter = text(professional as (typeof debtors)[number]);
+
+    expect(letter).toMatch(/soit \d[\d\u00a0]*,\d\d\u00a0€ à ce jour/);
+    expect(letter).toContain('Total pénalités');
+    expect(letter).toMatch(/Le montant total dû s’élève ainsi à \d/);
+    expect(letter).not.toContain('taux légal');
+  });
+
+  test('a consumer gets the statutory interest only', () => {
+    const letter = text(consumer as (typeof debtors)[number]);
+
+    expect(letter).toContain('des intérêts au taux légal courront');
+    expect(letter).not.toContain('indemnité forfaitaire');
+    expect(letter).not.toContain('Total pénalités');
   });
 });
