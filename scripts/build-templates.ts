@@ -404,9 +404,9 @@ const CLOSING_FORMULA =
   "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.";
 
 /**
- * What a late professional client owes (Code de commerce), then what a consumer owes (Code
- * civil). Each paragraph starts with its condition word, so a letter states only its own case:
- * the recovery indemnity must never be claimed from a consumer.
+ * Builds the paragraphs on what a late professional client owes (Code de commerce), then on
+ * what a consumer owes (Code civil). Each starts with its condition word, so that a letter states
+ * only its own case: the recovery indemnity must never be claimed from a consumer.
  */
 function buildLatePaymentTerms(consumerStart: string): Paragraph[] {
   return [
