@@ -8,9 +8,12 @@ import { ApiError } from './api-error';
 import {
   debtorFilterSchema,
   debtorSearchQuerySchema,
+  idempotencyKeySchema,
   recordBatchRequestSchema,
+  reminderBatchSchema,
   type DebtorFilter,
   type DebtorSearchQuery,
+  type ReminderBatch,
 } from './contract';
 import { describeIssue } from './parse-record';
 
@@ -39,6 +42,16 @@ export function parseDebtorIds(ids: readonly string[]): string[] {
 
 export function parseDebtorId(id: string): string {
   return parseArgument(idSchema, { id }).id;
+}
+
+export function parseReminderBatch(batch: ReminderBatch): ReminderBatch {
+  return parseArgument(reminderBatchSchema, batch);
+}
+
+const idempotencyKeyArgument = z.object({ idempotencyKey: idempotencyKeySchema });
+
+export function parseIdempotencyKey(key: string): string {
+  return parseArgument(idempotencyKeyArgument, { idempotencyKey: key }).idempotencyKey;
 }
 
 /** Writes the defined fields of a parsed query or filter as URL parameters. */

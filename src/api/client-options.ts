@@ -11,7 +11,10 @@ export interface OpistoClientOptions {
   apiKey: string;
   /** Deadline in ms of each attempt, from sending the request to the end of the body. */
   timeoutMs?: number;
-  /** Retries after a first failed attempt of a read; 0 disables them. */
+  /**
+   * Retries after a first failed attempt of a read, or of a reminder batch, which carries an
+   * idempotency key; 0 disables them.
+   */
   retries?: number;
   /** Ids per batch request, from 1 to MAX_BATCH_SIZE. */
   fetchBatchSize?: number;

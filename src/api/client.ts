@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 
-import { ApiError, maskSecret, type ApiErrorDetails } from './api-error';
+import { ApiError, maskSecret } from './api-error';
 import {
   parseDebtorId,
   parseDebtorIds,
@@ -17,6 +17,7 @@ import {
   type DebtorSearchInput,
 } from './arguments';
 import { checkBatch, chunk } from './batches';
+import { fetchJson, type CallOptions, type ClientContext } from './call-context';
 import { resolveOptions, type OpistoClientOptions } from './client-options';
 import {
   clientRecordSchema,
@@ -28,22 +29,23 @@ import {
   type DebtorPage,
   type DebtorSummary,
   type RecordBatch,
+  type ReminderBatch,
+  type ReminderHistory,
+  type RemindersRecorded,
 } from './contract';
-import { decodePayload, invalidResponse } from './payload';
+import { invalidResponse } from './payload';
 import { type ClientRecord } from './record';
-import { createTransport, type ApiRequest, type Transport } from './transport';
+import { recordReminders, reminderHistory, type RecordRemindersOptions } from './reminder-calls';
+import { createTransport, type ApiRequest } from './transport';
 
+export type { CallOptions } from './call-context';
 export type { OpistoClientOptions } from './client-options';
+export { newIdempotencyKey, type RecordRemindersOptions } from './reminder-calls';
 export type { DebtorSearchInput } from './arguments';
 export type { RetryEvent } from './transport';
 export { ApiError, type ApiErrorCode, type ApiErrorDetails } from './api-error';
 
 export type Health = z.infer<typeof healthSchema>;
-
-export interface CallOptions {
-  /** Aborting it stops the request, or the wait before a retry, at once. */
-  signal?: AbortSignal;
-}
 
 export interface SearchAllOptions extends CallOptions {
   /** Called after each page arrives, for a progress display. */
@@ -87,12 +89,17 @@ export interface OpistoClient {
     filter?: DebtorFilter,
     options?: GetRecordsOptions,
   ): Promise<RecordsResult>;
-}
-
-/** State shared by the methods: the transport and the number of ids per batch request. */
-interface ClientContext {
-  send: Transport;
-  batchSize: number;
+  /**
+   * Records the reminders of a merge, MAX_BATCH_SIZE at most, in one request: all of them, or
+   * none when a client id matches no debtor (ApiError `bad_request` naming it). The request
+   * carries an `Idempotency-Key`, so it is retried like a read and never recorded twice.
+   */
+  recordReminders(
+    batch: ReminderBatch,
+    options?: RecordRemindersOptions,
+  ): Promise<RemindersRecorded>;
+  /** Fetches one debtor's reminders, newest first. */
+  reminderHistory(id: string, options?: CallOptions): Promise<ReminderHistory>;
 }
 
 /**
@@ -123,17 +130,11 @@ export function createOpistoClient(options: OpistoClientOptions): OpistoClient {
       guard(() => getRecord(context, id, filter, callOptions.signal)),
     getRecords: (ids, filter, callOptions = {}) =>
       guard(() => getRecords(context, ids, filter, callOptions)),
+    recordReminders: (batch, callOptions = {}) =>
+      guard(() => recordReminders(context, batch, callOptions)),
+    reminderHistory: (id, callOptions = {}) =>
+      guard(() => reminderHistory(context, id, callOptions.signal)),
   };
-}
-
-async function fetchJson<T>(
-  context: ClientContext,
-  schema: z.ZodType<T>,
-  request: ApiRequest,
-  signal?: AbortSignal,
-): Promise<{ value: T; details: ApiErrorDetails }> {
-  const { data, details } = await context.send(request, signal);
-  return { value: decodePayload(schema, data, details), details };
 }
 
 async function health(context: ClientContext, signal?: AbortSignal): Promise<Health> {

@@ -6,13 +6,16 @@
  * - GET  /health: `healthSchema`;
  * - GET  /debtors?<debtorSearchQuerySchema>: `debtorPageSchema`;
  * - GET  /debtors/{id}/record?<debtorFilterSchema>: `clientRecordSchema`;
- * - POST /debtors/records with `recordBatchRequestSchema`: `recordBatchSchema`.
+ * - POST /debtors/records with `recordBatchRequestSchema`: `recordBatchSchema`;
+ * - GET  /debtors/{id}/reminders: `reminderHistorySchema`, newest first;
+ * - POST /reminders with `reminderBatchSchema` and an optional `Idempotency-Key` header:
+ *   `remindersRecordedSchema`.
  * Errors are `application/problem+json` bodies of `problemSchema`.
  */
 import { z } from 'zod';
 
 import { isCalendarDate } from '../merge/format';
-import { clientRecordSchema } from './record';
+import { clientRecordSchema, lastReminderSchema, reminderLevelSchema } from './record';
 
 export const API_PREFIX = '/api/v1';
 
@@ -72,6 +75,10 @@ export const debtorSearchQuerySchema = debtorFilterSchema.extend({
   email: textFilter.optional(),
   /** Part of either phone number; spaces and dots are ignored. */
   phone: textFilter.optional(),
+  /** Debtors never reminded, or last reminded strictly before this date ("Pas relancé depuis"). */
+  notRemindedSince: calendarDate.optional(),
+  /** Debtors whose next reminder is of this level. */
+  nextLevel: reminderLevelSchema.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 });
@@ -85,6 +92,11 @@ export const debtorSummarySchema = z.object({
   postalCode: z.string().nullable(),
   /** The whole balance of the debtor, every open piece included, in cents. */
   balanceCents: z.number().int(),
+  lastReminder: lastReminderSchema.nullable(),
+  /** The level to send next: the first reminder when none was sent, then one step up. */
+  nextLevel: reminderLevelSchema,
+  /** True when payments or credit notes are not yet matched to invoices. */
+  hasUnmatchedPayments: z.boolean(),
 });
 export type DebtorSummary = z.infer<typeof debtorSummarySchema>;
 
@@ -113,6 +125,79 @@ export const recordBatchSchema = z.object({
   missing: z.array(z.string()),
 });
 export type RecordBatch = z.infer<typeof recordBatchSchema>;
+
+/** Largest number of pieces one reminder lists. */
+export const MAX_REMINDER_PIECES = 10_000;
+
+/** A piece that a letter listed, by its kind and its number. */
+export const reminderPieceSchema = z.object({
+  kind: z.enum(PIECE_KINDS),
+  number: z.string().max(MAX_FILTER_LENGTH),
+});
+
+/**
+ * Returns the list of a reminder's pieces, with its limit. The server passes a strict piece
+ * schema, to reject unknown keys.
+ */
+export function pieceListOf<T extends z.ZodType>(piece: T): z.ZodArray<T> {
+  return z.array(piece).max(MAX_REMINDER_PIECES, {
+    error: `${MAX_REMINDER_PIECES} pièces au plus par relance`,
+  });
+}
+
+/**
+ * Returns the list of reminders of one request, with its limits. The server passes a strict
+ * reminder schema, to reject unknown keys.
+ */
+export function reminderListOf<T extends z.ZodType>(reminder: T): z.ZodArray<T> {
+  return z
+    .array(reminder)
+    .min(1, { error: 'liste de relances vide' })
+    .max(MAX_BATCH_SIZE, { error: `${MAX_BATCH_SIZE} relances au plus par requête` });
+}
+
+/** One reminder sent: recorded after a letter was made, one per client and merge. */
+export const reminderSchema = z.object({
+  clientId: z.string().min(1, { error: 'identifiant vide' }).max(MAX_FILTER_LENGTH),
+  level: reminderLevelSchema,
+  /** The letter's date. */
+  date: calendarDate,
+  /** The template's file name, "Relance 2e rappel.docx". */
+  templateName: z.string().min(1, { error: 'nom de modèle vide' }).max(MAX_FILTER_LENGTH),
+  /** The pieces the letter listed. */
+  pieces: pieceListOf(reminderPieceSchema),
+});
+export type Reminder = z.infer<typeof reminderSchema>;
+
+export const reminderBatchSchema = z.object({ reminders: reminderListOf(reminderSchema) });
+export type ReminderBatch = z.infer<typeof reminderBatchSchema>;
+
+/** The number of reminders recorded. A batch with an id that matches no debtor gets a 400. */
+export const remindersRecordedSchema = z.object({ recorded: z.number().int().min(0) });
+export type RemindersRecorded = z.infer<typeof remindersRecordedSchema>;
+
+/**
+ * Optional header of POST /reminders. A request sent again with the same key and body records
+ * nothing more and returns the first response, so that a client may retry it after a network
+ * error.
+ */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+
+/** A key that the client draws at random for each batch, such as 32 hexadecimal digits. */
+export const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,200}$/, {
+  error: 'clé invalide, 1 à 200 caractères ASCII visibles sont attendus',
+});
+
+/** A client's reminders, newest first (by date, then by time recorded). */
+export const reminderHistorySchema = z.object({
+  items: z.array(
+    reminderSchema.extend({
+      /** When the server recorded the reminder, in UTC: "2026-12-04T09:30:00.000Z". */
+      recordedAt: z.iso.datetime(),
+    }),
+  ),
+});
+export type ReminderHistory = z.infer<typeof reminderHistorySchema>;
 
 export const healthSchema = z.object({
   status: z.literal('ok'),

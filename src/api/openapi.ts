@@ -13,11 +13,16 @@ import {
   debtorSearchQuerySchema,
   DEFAULT_PAGE_SIZE,
   healthSchema,
+  IDEMPOTENCY_KEY_HEADER,
+  idempotencyKeySchema,
   MAX_BATCH_SIZE,
   MAX_PAGE_SIZE,
   problemSchema,
   recordBatchRequestSchema,
   recordBatchSchema,
+  reminderBatchSchema,
+  reminderHistorySchema,
+  remindersRecordedSchema,
 } from './contract';
 
 export const API_VERSION = '1.0.0';
@@ -38,6 +43,12 @@ const PARAMETER_DESCRIPTIONS: Readonly<Record<string, string>> = {
   postalCode: 'Start of the postcode: "31" finds the whole département.',
   email: 'Part of the e-mail address, in any case.',
   phone: 'Part of either phone number; spaces, dots and dashes are ignored.',
+  notRemindedSince:
+    'Only debtors never reminded, or last reminded strictly before this date ' +
+    '("not reminded for N days").',
+  nextLevel:
+    'Only debtors whose next reminder is of this level: rappel1 when none was sent, then one ' +
+    'level up; after miseEnDemeure, miseEnDemeure again.',
   page: 'Page number, from 1.',
   pageSize: `Debtors per page, ${DEFAULT_PAGE_SIZE} by default, ${MAX_PAGE_SIZE} at most.`,
 };
@@ -78,6 +89,16 @@ const ERRORS = {
   '500': problemResponse('Unexpected server error.'),
 };
 
+/** The path parameter `id` of the routes on one debtor. */
+const DEBTOR_ID = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+
+function jsonBody(reference: string): JsonObject {
+  return {
+    required: true,
+    content: { 'application/json': { schema: { $ref: `#/components/schemas/${reference}` } } },
+  };
+}
+
 function paths(): JsonObject {
   return {
     [`${API_PREFIX}/health`]: {
@@ -100,10 +121,7 @@ function paths(): JsonObject {
       get: {
         operationId: 'getDebtorRecord',
         summary: 'Returns one debtor’s record, with the open pieces that the filter keeps.',
-        parameters: [
-          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
-          ...queryParameters(debtorFilterSchema.shape),
-        ],
+        parameters: [DEBTOR_ID, ...queryParameters(debtorFilterSchema.shape)],
         responses: {
           '200': jsonResponse('The record a letter is made from.', 'ClientRecord'),
           '404': problemResponse('No debtor has this id.'),
@@ -117,18 +135,62 @@ function paths(): JsonObject {
         summary:
           `Returns up to ${MAX_BATCH_SIZE} debtors’ records in one request. ` +
           'It only reads, so clients may retry it.',
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': { schema: { $ref: '#/components/schemas/RecordBatchRequest' } },
-          },
-        },
+        requestBody: jsonBody('RecordBatchRequest'),
         responses: {
           '200': jsonResponse(
             'The records in request order, and the ids not found.',
             'RecordBatch',
           ),
           ...ERRORS,
+        },
+      },
+    },
+    ...reminderPaths(),
+  };
+}
+
+function reminderPaths(): JsonObject {
+  return {
+    [`${API_PREFIX}/debtors/{id}/reminders`]: {
+      get: {
+        operationId: 'getReminderHistory',
+        summary: 'Returns one debtor’s reminders, newest first: by date, then by time recorded.',
+        parameters: [DEBTOR_ID],
+        responses: {
+          '200': jsonResponse('The debtor’s reminders.', 'ReminderHistory'),
+          '404': problemResponse('No debtor has this id.'),
+          ...ERRORS,
+        },
+      },
+    },
+    [`${API_PREFIX}/reminders`]: {
+      post: {
+        operationId: 'recordReminders',
+        summary:
+          `Records up to ${MAX_BATCH_SIZE} reminders sent, in one transaction: all of them, or ` +
+          'none when a client id matches no debtor. Each moves its debtor’s last reminder ' +
+          'forward unless that one is more recent.',
+        parameters: [
+          {
+            name: IDEMPOTENCY_KEY_HEADER,
+            in: 'header',
+            required: false,
+            description:
+              'A random key per batch. The same key and body sent again record nothing more ' +
+              'and get the first answer, so clients may retry; the same key with another body ' +
+              'gets a 422.',
+            schema: schemaOf(idempotencyKeySchema),
+          },
+        ],
+        requestBody: jsonBody('ReminderBatch'),
+        responses: {
+          '200': jsonResponse('The number of reminders recorded.', 'RemindersRecorded'),
+          ...ERRORS,
+          '400': problemResponse(
+            'Invalid body or header, or client ids that match no debtor; `errors` names each ' +
+              'one, and nothing was recorded.',
+          ),
+          '422': problemResponse('The idempotency key was already sent with another body.'),
         },
       },
     },
@@ -144,8 +206,9 @@ export function buildOpenApiDocument(): JsonObject {
       version: API_VERSION,
       description:
         'Reads debtors and their open pieces (invoices, credit notes, orders) for reminder ' +
-        'letters. Amounts are integer cents; dates are calendar dates (YYYY-MM-DD); credit ' +
-        'notes count negative. Error titles are French, for the user.',
+        'letters, and records the reminders sent. Amounts are integer cents; dates are ' +
+        'calendar dates (YYYY-MM-DD); credit notes count negative. Error titles are French, ' +
+        'for the user.',
     },
     servers: [{ url: 'http://127.0.0.1:4010', description: 'Reference server (npm run api)' }],
     security: [{ apiKey: [] }],
@@ -159,6 +222,9 @@ export function buildOpenApiDocument(): JsonObject {
         DebtorPage: schemaOf(debtorPageSchema),
         RecordBatchRequest: schemaOf(recordBatchRequestSchema),
         RecordBatch: schemaOf(recordBatchSchema),
+        ReminderBatch: schemaOf(reminderBatchSchema),
+        RemindersRecorded: schemaOf(remindersRecordedSchema),
+        ReminderHistory: schemaOf(reminderHistorySchema),
         Health: schemaOf(healthSchema),
         Problem: schemaOf(problemSchema),
       },

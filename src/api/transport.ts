@@ -48,6 +48,8 @@ export interface ApiRequest {
   path: string;
   query?: URLSearchParams;
   body?: unknown;
+  /** Headers besides the key and Accept, such as `Idempotency-Key`. */
+  headers?: Readonly<Record<string, string>>;
   /** True when sending the request again cannot change anything; only then is it retried. */
   idempotent: boolean;
   /** Message for a 404 that the API itself sent, such as an unknown debtor id. */
@@ -160,6 +162,7 @@ async function sendOnce(
       method: request.method,
       url: withQuery(`${API_PREFIX}${request.path}`, request.query),
       data: request.body,
+      headers: request.headers,
       signal: controller.signal,
     });
     return readResponse(response, context());

@@ -7,6 +7,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 
 import type { Database } from 'better-sqlite3';
 
+import { IDEMPOTENCY_KEY_HEADER } from '../api/contract';
 import { badRequest, internalError, routeNotFound, sendProblem } from './problems';
 import { packageVersion } from './project-files';
 import { loggerOptions, pathOf, RequestLogController, type LogOptions } from './request-log';
@@ -41,7 +42,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   void app.register(cors, {
     origin: options.corsOrigins,
     methods: ['GET', 'POST'],
-    allowedHeaders: ['Authorization', 'Content-Type'],
+    allowedHeaders: ['Authorization', 'Content-Type', IDEMPOTENCY_KEY_HEADER],
   });
 
   app.setErrorHandler<FastifyError>((error, request, reply) => {

@@ -1,11 +1,20 @@
 /**
- * Reads client records, in the contract's shape, for a list of ids: the client and its open
- * pieces that a filter keeps, oldest due date first.
+ * Reads client records, in the contract's shape, for a list of ids: the client, its open pieces
+ * that a filter keeps (oldest due date first), its last reminder and its payment status.
  */
 import type { Database } from 'better-sqlite3';
 
 import type { DebtorFilter, PieceKind } from '../api/contract';
-import type { Client, ClientRecord, CreditNote, Invoice, Transaction } from '../api/record';
+import type {
+  Client,
+  ClientRecord,
+  CreditNote,
+  Invoice,
+  LastReminder,
+  PaymentStatus,
+  Transaction,
+} from '../api/record';
+import type { ReminderLevel } from '../merge/reminder-levels';
 import { PIECE_TABLES, pieceConditions, selectedKinds } from './piece-filter';
 
 interface ClientRow {
@@ -25,6 +34,12 @@ interface ClientRow {
   discount_basis_points: number | null;
   credit_limit_cents: number | null;
   balance_cents: number | null;
+  is_professional: 0 | 1 | null;
+  unmatched_count: number | null;
+  unmatched_cents: number | null;
+  last_payment_import: string | null;
+  last_reminder_level: ReminderLevel | null;
+  last_reminder_date: string | null;
 }
 
 interface PieceRow {
@@ -57,7 +72,14 @@ export function readRecords(
 
   const records = new Map<string, ClientRecord>();
   for (const row of clientRows) {
-    records.set(row.id, { client: toClient(row), invoices: [], creditNotes: [], transactions: [] });
+    records.set(row.id, {
+      client: toClient(row),
+      invoices: [],
+      creditNotes: [],
+      transactions: [],
+      lastReminder: toLastReminder(row),
+      paymentStatus: toPaymentStatus(row),
+    });
   }
   if (records.size === 0) {
     return records;
@@ -135,5 +157,27 @@ function toClient(row: ClientRow): Client {
     discountPercent: row.discount_basis_points === null ? null : row.discount_basis_points / 100,
     creditLimitCents: row.credit_limit_cents,
     balanceCents: row.balance_cents,
+    isProfessional: row.is_professional === null ? null : row.is_professional === 1,
+  };
+}
+
+function toLastReminder(row: ClientRow): LastReminder | null {
+  const { last_reminder_level: level, last_reminder_date: date } = row;
+  // The migration's checks keep the level and the date both set or both NULL.
+  return level !== null && date !== null ? { level, date } : null;
+}
+
+/**
+ * Returns null when the back office reports nothing on payments. The migration's checks keep the
+ * count and the amount both set or both NULL, and the import date NULL without them.
+ */
+function toPaymentStatus(row: ClientRow): PaymentStatus | null {
+  if (row.unmatched_count === null || row.unmatched_cents === null) {
+    return null;
+  }
+  return {
+    unmatchedCount: row.unmatched_count,
+    unmatchedCents: row.unmatched_cents,
+    lastImportDate: row.last_payment_import,
   };
 }

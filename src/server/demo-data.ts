@@ -1,6 +1,7 @@
 /**
  * The demo debtors: the 12 hand-written records of assets/demo/debtors.json, six made for the
- * cases a search must handle, then as many seeded random ones as asked. All are fictitious.
+ * cases a search must handle, then as many seeded random ones as asked. All are fictitious. The
+ * hand-written records contain no client kind, payment status or reminder.
  */
 import { readFileSync } from 'node:fs';
 
@@ -8,6 +9,7 @@ import { z } from 'zod';
 
 import { clientRecordSchema, type ClientRecord } from '../api/record';
 import { createDayCalendar, generateDebtor, type PieceNumbering } from './demo-generator';
+import { addBackOfficeFields } from './demo-history';
 import { specialCases } from './demo-special-cases';
 import { DEMO_DEBTORS_FILE } from './project-files';
 import { createSeededRandom } from './seeded-random';
@@ -37,9 +39,12 @@ export function* demoRecords(
   yield* fixed.slice(0, count);
 
   const random = createSeededRandom(seed);
+  // A second stream for the fields added later, so that the earlier ones stay as they were.
+  const backOfficeRandom = createSeededRandom(seed + 1);
   const numbering: PieceNumbering = { next: 1 };
   const day = createDayCalendar(referenceDate);
   for (let index = 0; index < count - fixed.length; index += 1) {
-    yield generateDebtor(random, index, day, numbering);
+    const debtor = generateDebtor(random, index, day, numbering);
+    yield addBackOfficeFields(debtor, backOfficeRandom, day);
   }
 }

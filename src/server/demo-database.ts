@@ -5,8 +5,11 @@ import { performance } from 'node:perf_hooks';
 
 import type { Database } from 'better-sqlite3';
 
+import type { ClientRecord } from '../api/record';
 import { demoRecords } from './demo-data';
+import { demoReminderHistory } from './demo-history';
 import { deleteAllRecords, insertRecords } from './insert-records';
+import { insertReminders, type StoredReminder } from './reminders';
 
 export interface FillOptions {
   count: number;
@@ -21,17 +24,35 @@ export interface FillResult {
   elapsedMs: number;
 }
 
-/** Writes `count` demo debtors in one transaction: all of them or, on an error, none. */
+/**
+ * Writes `count` demo debtors and their reminder histories in one transaction: all of them or, on
+ * an error, none.
+ */
 export function fillDemoDatabase(db: Database, options: FillOptions): FillResult {
   const start = performance.now();
   const fill = db.transaction(() => {
     if (options.replace) {
       deleteAllRecords(db);
     }
+    const history: StoredReminder[] = [];
+    const records = collectHistory(demoRecords(options.count, options.referenceDate), history);
     // insertRecords opens a nested transaction, which better-sqlite3 runs as a savepoint.
-    return insertRecords(db, demoRecords(options.count, options.referenceDate));
+    const inserted = insertRecords(db, records);
+    insertReminders(db, history);
+    return inserted;
   });
 
   const inserted = fill();
   return { inserted, elapsedMs: performance.now() - start };
+}
+
+/** Yields `records` unchanged, adding each one's reminder history to `history` on the way. */
+function* collectHistory(
+  records: Iterable<ClientRecord>,
+  history: StoredReminder[],
+): Generator<ClientRecord> {
+  for (const record of records) {
+    history.push(...demoReminderHistory(record));
+    yield record;
+  }
 }

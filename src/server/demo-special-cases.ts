@@ -1,9 +1,10 @@
 /**
  * Demo debtors made by hand for the cases a search must handle and random data rarely gives:
  * 60 invoices, orders only, nothing left to pay, credit notes only, SQL wildcard characters in a
- * name, phones written with dots and dashes. Their dates are relative to a reference date.
+ * name, phones written with dots and dashes. Their dates are relative to a reference date. Two
+ * have been reminded, two have unmatched payments, and one is of unknown kind.
  */
-import type { ClientRecord, Invoice } from '../api/record';
+import type { ClientRecord, Invoice, PaymentStatus } from '../api/record';
 import { addDays, balanceOf } from './demo-generator';
 
 /** Debtors that the random generator would produce rarely or never, with known values. */
@@ -34,6 +35,11 @@ const EMPTY_CLIENT = {
   discountPercent: 0,
   creditLimitCents: 0,
 };
+
+/** Returns the payment status after an import, the day before, that left nothing to match. */
+function noneUnmatched(referenceDate: string): PaymentStatus {
+  return { unmatchedCount: 0, unmatchedCents: 0, lastImportDate: addDays(referenceDate, -1) };
+}
 
 /** 60 open invoices a week apart, the last four not yet due, every fifth partly paid. */
 function sixtyInvoices(referenceDate: string): ClientRecord {
@@ -73,10 +79,18 @@ function sixtyInvoices(referenceDate: string): ClientRecord {
       phone: '05 00 00 02 00',
       creditLimitCents: 2000000,
       balanceCents: balanceOf(open, []),
+      isProfessional: true,
     },
     invoices: [...open, ...paid],
     creditNotes: [],
     transactions: [],
+    // Both reminders and the formal notice were sent. A payment arrived since, not yet matched.
+    lastReminder: { level: 'miseEnDemeure', date: addDays(referenceDate, -10) },
+    paymentStatus: {
+      unmatchedCount: 1,
+      unmatchedCents: 25000,
+      lastImportDate: addDays(referenceDate, -1),
+    },
   };
 }
 
@@ -94,7 +108,9 @@ function ordersOnly(referenceDate: string): ClientRecord {
       email: 'Contact@Coeur-Auto.example',
       phone: '03 00 00 02 01',
       balanceCents: 0,
+      isProfessional: true,
     },
+    paymentStatus: noneUnmatched(referenceDate),
     invoices: [],
     creditNotes: [],
     transactions: [
@@ -139,7 +155,10 @@ function everythingPaid(referenceDate: string): ClientRecord {
       postalCode: '07200',
       city: 'AUBENAS',
       balanceCents: 0,
+      isProfessional: true,
     },
+    // The back office reports nothing on payments for this debtor.
+    paymentStatus: null,
     invoices: [
       {
         number: 'F202-1',
@@ -192,7 +211,9 @@ function creditNotesOnly(referenceDate: string): ClientRecord {
       city: 'SAINT-QUENTIN',
       email: 'sean.oneil@courriel.example',
       balanceCents: balanceOf([], creditNotes),
+      isProfessional: false,
     },
+    paymentStatus: noneUnmatched(referenceDate),
     invoices: [],
     creditNotes,
     transactions: [],
@@ -222,7 +243,10 @@ function wildcardCharacters(referenceDate: string): ClientRecord {
       email: 'moulin_100%@courriel.example',
       phone: '05 00 00 02 04',
       balanceCents: balanceOf(invoices, []),
+      isProfessional: true,
     },
+    lastReminder: { level: 'rappel1', date: addDays(referenceDate, -5) },
+    paymentStatus: noneUnmatched(referenceDate),
     invoices,
     creditNotes: [],
     transactions: [],
@@ -254,6 +278,13 @@ function separatedPhones(referenceDate: string): ClientRecord {
       phone: '06.00.00.02.05',
       phone2: '04-00-00-02-06',
       balanceCents: balanceOf(invoices, []),
+      // The back office cannot tell whether this company buys as a professional.
+      isProfessional: null,
+    },
+    paymentStatus: {
+      unmatchedCount: 2,
+      unmatchedCents: 12000,
+      lastImportDate: addDays(referenceDate, -1),
     },
     invoices,
     creditNotes: [],

@@ -1,6 +1,6 @@
 /**
  * Writes client records, in the contract's shape, into the database: one row per client with
- * its search columns, one row per piece.
+ * its search columns, payment status and last reminder, one row per piece.
  */
 import type { Database, Statement } from 'better-sqlite3';
 
@@ -18,12 +18,14 @@ const INSERT_CLIENT = `
     id, first_name, last_name, company_name, address1, address2, postal_code, city, email,
     phone, phone2, vat_number, siret, discount_basis_points, credit_limit_cents, balance_cents,
     display_name, search_name, search_city, search_postal_code, search_email, search_phone,
-    search_phone2
+    search_phone2, is_professional, unmatched_count, unmatched_cents, last_payment_import,
+    last_reminder_level, last_reminder_date
   ) VALUES (
     @id, @firstName, @lastName, @companyName, @address1, @address2, @postalCode, @city, @email,
     @phone, @phone2, @vatNumber, @siret, @discountBasisPoints, @creditLimitCents, @balanceCents,
     @displayName, @searchName, @searchCity, @searchPostalCode, @searchEmail, @searchPhone,
-    @searchPhone2
+    @searchPhone2, @isProfessional, @unmatchedCount, @unmatchedCents, @lastPaymentImport,
+    @lastReminderLevel, @lastReminderDate
   )`;
 
 const INSERT_INVOICE = `
@@ -68,13 +70,17 @@ export function insertRecords(db: Database, records: Iterable<ClientRecord>): nu
   return insertAll(records);
 }
 
-/** Deletes every client and, through the foreign keys' cascade, every piece. */
+/**
+ * Deletes every client and, through the foreign keys' cascade, every piece and reminder. The
+ * idempotency keys go too, because the batches they recorded are gone.
+ */
 export function deleteAllRecords(db: Database): void {
   db.prepare('DELETE FROM clients').run();
+  db.prepare('DELETE FROM reminder_requests').run();
 }
 
 function insertRecord(statements: InsertStatements, record: ClientRecord): void {
-  statements.client.run(clientRow(record.client));
+  statements.client.run({ ...clientRow(record.client), ...backOfficeColumns(record) });
   const clientId = record.client.id;
 
   for (const invoice of record.invoices) {
@@ -123,7 +129,31 @@ function clientRow(client: Client): Record<string, string | number | null> {
     searchEmail: normaliseNullable(client.email, normaliseSearchText),
     searchPhone: normaliseNullable(client.phone, normalisePhone),
     searchPhone2: normaliseNullable(client.phone2, normalisePhone),
+    isProfessional: toSqlBoolean(client.isProfessional),
   };
+}
+
+/**
+ * Returns the columns of the payment status and of the last reminder. A record's `lastReminder`
+ * is stored as it is, even without a history behind it, because the back office may know of
+ * reminders sent before the history began. Reminders recorded later replace it (reminders.ts).
+ */
+function backOfficeColumns(record: ClientRecord): Record<string, string | number | null> {
+  const status = record.paymentStatus;
+  return {
+    unmatchedCount: status?.unmatchedCount ?? null,
+    unmatchedCents: status?.unmatchedCents ?? null,
+    lastPaymentImport: status?.lastImportDate ?? null,
+    lastReminderLevel: record.lastReminder?.level ?? null,
+    lastReminderDate: record.lastReminder?.date ?? null,
+  };
+}
+
+function toSqlBoolean(value: boolean | null | undefined): number | null {
+  if (value === null || value === undefined) {
+    return null;
+  }
+  return value ? 1 : 0;
 }
 
 /**

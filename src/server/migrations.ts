@@ -72,6 +72,60 @@ const CREATE_CLIENTS = `
   CREATE INDEX clients_by_search_phone2 ON clients (search_phone2);
 `;
 
+/**
+ * The reminder levels of reminder-levels.ts, written out rather than imported because a released
+ * migration must never change: a new level needs a new migration.
+ */
+const LEVELS_SQL = "'rappel1', 'rappel2', 'miseEnDemeure'";
+
+/**
+ * Client columns that the back office fills beyond the address, and the reminders sent. The last
+ * reminder is copied into `clients` when it is recorded, so that the search filters 10,000
+ * debtors without reading their history.
+ */
+const REMINDER_HISTORY = `
+  -- NULL when the back office cannot tell a professional buyer (1) from a consumer (0).
+  ALTER TABLE clients ADD COLUMN is_professional INTEGER CHECK (is_professional IN (0, 1));
+  -- Payments and credit notes not yet matched to invoices. Both are NULL when the back office
+  -- reports nothing, and then so is the date of its last payment import.
+  ALTER TABLE clients ADD COLUMN unmatched_count INTEGER CHECK (unmatched_count >= 0);
+  ALTER TABLE clients ADD COLUMN unmatched_cents INTEGER
+    CHECK ((unmatched_cents IS NULL) = (unmatched_count IS NULL));
+  ALTER TABLE clients ADD COLUMN last_payment_import TEXT
+    ${ISO_DATE_CHECK('last_payment_import')}
+    CHECK (last_payment_import IS NULL OR unmatched_count IS NOT NULL);
+  ALTER TABLE clients ADD COLUMN last_reminder_level TEXT
+    CHECK (last_reminder_level IN (${LEVELS_SQL}));
+  ALTER TABLE clients ADD COLUMN last_reminder_date TEXT
+    ${ISO_DATE_CHECK('last_reminder_date')}
+    CHECK ((last_reminder_date IS NULL) = (last_reminder_level IS NULL));
+
+  CREATE TABLE reminders (
+    id INTEGER PRIMARY KEY,
+    client_id TEXT NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+    level TEXT NOT NULL CHECK (level IN (${LEVELS_SQL})),
+    date TEXT NOT NULL ${ISO_DATE_CHECK('date')},
+    template_name TEXT NOT NULL,
+    -- The pieces the letter listed, as a JSON array of { kind, number }.
+    pieces TEXT NOT NULL CHECK (json_valid(pieces) AND json_type(pieces) = 'array'),
+    -- ISO 8601 timestamp in UTC.
+    recorded_at TEXT NOT NULL
+  ) STRICT;
+  -- Serves the foreign key and a client's history, newest first. An index entry ends with the
+  -- rowid, and rowids grow with insertion, so (date, id) is the order of the history.
+  CREATE INDEX reminders_by_client_date ON reminders (client_id, date);
+
+  -- Idempotency keys of POST /reminders, so that a retried request records nothing twice. Rows
+  -- are kept: one per batch of letters is small next to the reminders themselves.
+  CREATE TABLE reminder_requests (
+    idempotency_key TEXT PRIMARY KEY NOT NULL,
+    -- SHA-256 of the request body as parsed, to reject a key sent again with another body.
+    body_sha256 TEXT NOT NULL,
+    recorded INTEGER NOT NULL,
+    received_at TEXT NOT NULL
+  ) STRICT;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -82,6 +136,11 @@ export const MIGRATIONS: readonly Migration[] = [
       pieceTableSql('credit_notes', 'used_cents'),
       pieceTableSql('transactions', 'paid_cents', '\n      type TEXT NOT NULL,'),
     ].join('\n'),
+  },
+  {
+    version: 2,
+    name: 'client kind, unmatched payments and reminder history',
+    sql: REMINDER_HISTORY,
   },
 ];
 

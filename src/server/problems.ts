@@ -4,7 +4,7 @@
  * the API key, a stack trace or an SQL message.
  */
 import type { FastifyReply } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 import type { Problem } from '../api/contract';
 import { formatPath } from '../api/parse-record';
@@ -22,6 +22,18 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
   return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem);
 }
 
+/** Zod's own messages (wrong type, too small…) in French, like the contract's messages. */
+export const FRENCH = { error: z.locales.fr().localeError };
+
+export function rejectInput(
+  reply: FastifyReply,
+  title: string,
+  error: z.ZodError,
+  input: unknown,
+): FastifyReply {
+  return sendProblem(reply, invalidParameters(title, error.issues, input));
+}
+
 /** Builds a 400 problem naming each invalid parameter of `input` (query or body) and its value. */
 export function invalidParameters(
   title: string,
@@ -30,9 +42,14 @@ export function invalidParameters(
 ): Problem {
   const located = issues.flatMap(locateIssue);
   const detail = located
-    .map(({ path, error }) => `${error.parameter} : ${error.message}${shownValueAt(input, path)}`)
+    .map(({ path, error, hint }) => {
+      const advice = hint ? ` (${hint})` : '';
+      return `${error.parameter} : ${error.message}${shownValueAt(input, path)}${advice}`;
+    })
     .join(' ; ');
-  const errors = located.map(({ error }) => error);
+  const errors = located.map(({ error, hint }) =>
+    hint ? { ...error, message: `${error.message} (${hint})` } : error,
+  );
   return { type: `${TYPE_PREFIX}invalid-parameters`, title, status: 400, detail, errors };
 }
 
@@ -55,6 +72,44 @@ export function debtorNotFound(id: string): Problem {
     title: 'Débiteur introuvable : relancez la recherche, il a pu être supprimé',
     status: 404,
     detail: `Aucun débiteur n’a l’identifiant « ${showValue(id)} ».`,
+  };
+}
+
+/**
+ * Builds the 400 problem of a reminder batch left unrecorded because some of its client ids match
+ * no debtor. It has one entry per reminder with such an id.
+ */
+export function unknownDebtors(unknown: readonly { index: number; clientId: string }[]): Problem {
+  const errors = unknown.map(({ index }) => ({
+    parameter: `reminders[${index}].clientId`,
+    message: 'débiteur introuvable',
+  }));
+  const detail = unknown
+    .map(
+      ({ index, clientId }) =>
+        `reminders[${index}].clientId : débiteur introuvable « ${showValue(clientId)} »`,
+    )
+    .join(' ; ');
+  return {
+    type: `${TYPE_PREFIX}unknown-debtors`,
+    title:
+      'Relances non enregistrées : un débiteur est introuvable. Relancez la recherche, ' +
+      'puis enregistrez les relances des débiteurs trouvés',
+    status: 400,
+    detail: `${detail}. Aucune relance de la demande n’a été enregistrée.`,
+    errors,
+  };
+}
+
+/** Builds the 422 problem of an idempotency key sent again with another body. */
+export function idempotencyKeyReused(): Problem {
+  return {
+    type: `${TYPE_PREFIX}idempotency-key-reused`,
+    title: 'Demande refusée : la clé d’idempotence a déjà servi à une autre demande',
+    status: 422,
+    detail:
+      'L’en-tête Idempotency-Key a déjà accompagné un autre corps de requête : tirez une ' +
+      'nouvelle clé pour chaque lot de relances.',
   };
 }
 
@@ -86,8 +141,15 @@ export function internalError(): Problem {
   };
 }
 
+interface LocatedIssue {
+  path: PropertyKey[];
+  error: ProblemError;
+  /** Advice shown after the value: the part after `|` in the record schemas' messages. */
+  hint?: string;
+}
+
 /** Returns one entry per parameter, so an unknown-keys issue gives one entry per key. */
-function locateIssue(issue: z.core.$ZodIssue): { path: PropertyKey[]; error: ProblemError }[] {
+function locateIssue(issue: z.core.$ZodIssue): LocatedIssue[] {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => {
       const path = [...issue.path, key];
@@ -95,7 +157,8 @@ function locateIssue(issue: z.core.$ZodIssue): { path: PropertyKey[]; error: Pro
     });
   }
   const parameter = formatPath(issue.path) || '(racine)';
-  return [{ path: issue.path, error: { parameter, message: issue.message } }];
+  const [message = '', hint] = issue.message.split('|');
+  return [{ path: issue.path, error: { parameter, message }, hint }];
 }
 
 /** Returns ` « value »` for a scalar at `path` in `input`, or '' for nothing or a container. */

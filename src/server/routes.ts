@@ -3,8 +3,7 @@
  * contract's zod schemas; an invalid one gets a 400 problem that names each bad parameter.
  */
 import type { Database } from 'better-sqlite3';
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
 
 import {
   API_PREFIX,
@@ -19,11 +18,13 @@ import { readRecords } from './debtor-records';
 import { searchDebtors } from './debtor-search';
 import {
   debtorNotFound,
-  invalidParameters,
+  FRENCH,
+  rejectInput,
   REQUEST_BODY_TITLE,
   SEARCH_PARAMETERS_TITLE,
   sendProblem,
 } from './problems';
+import { registerReminderRoutes } from './reminder-routes';
 
 export interface RouteOptions {
   db: Database;
@@ -54,9 +55,6 @@ const batchRequestSchema = recordBatchRequestSchema
   .extend({ filter: filterSchema.optional() })
   .strict();
 
-/** Zod's own messages (wrong type, too small…) in French, like the contract's messages. */
-const FRENCH = { error: z.locales.fr().localeError };
-
 export async function registerRoutes(app: FastifyInstance, options: RouteOptions): Promise<void> {
   app.get(`${API_PREFIX}/health`, async () => {
     // Running a query checks the database as well as the process.
@@ -68,6 +66,7 @@ export async function registerRoutes(app: FastifyInstance, options: RouteOptions
     async (api) => {
       api.addHook('onRequest', requireApiKey(options.apiKey));
       registerDebtorRoutes(api, options.db);
+      registerReminderRoutes(api, options.db);
     },
     { prefix: API_PREFIX },
   );
@@ -113,13 +112,4 @@ function readBatch(db: Database, ids: readonly string[], filter: DebtorFilter): 
     records: uniqueIds.flatMap((id) => found.get(id) ?? []),
     missing: uniqueIds.filter((id) => !found.has(id)),
   };
-}
-
-function rejectInput(
-  reply: FastifyReply,
-  title: string,
-  error: z.ZodError,
-  input: unknown,
-): FastifyReply {
-  return sendProblem(reply, invalidParameters(title, error.issues, input));
 }

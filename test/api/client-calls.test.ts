@@ -40,6 +40,9 @@ function summary(index: number): DebtorSummary {
     city: null,
     postalCode: '31000',
     balanceCents: 100 * index,
+    lastReminder: index % 2 === 0 ? null : { level: 'rappel1', date: '2018-10-01' },
+    nextLevel: index % 2 === 0 ? 'rappel1' : 'rappel2',
+    hasUnmatchedPayments: index % 3 === 0,
   };
 }
 

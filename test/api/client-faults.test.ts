@@ -396,7 +396,7 @@ describe('invalid responses', () => {
 
     expect(error.code).toBe('invalid_response');
     expect(error.message).toMatch(/^Réponse invalide du serveur Opisto : items\[0\]\.city : /);
-    expect(error.message).toContain('(et 3 autres problèmes)');
+    expect(error.message).toContain('(et 6 autres problèmes)');
     expect(error.issues.some((issue) => issue.startsWith('pageSize : '))).toBe(true);
   });
 

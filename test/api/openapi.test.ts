@@ -9,6 +9,12 @@ const committed = JSON.parse(
 
 type Operation = { parameters?: { name: string }[]; responses: Record<string, unknown> };
 
+interface JsonSchema {
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  required?: string[];
+}
+
 function operation(path: string, method: string): Operation {
   const paths = committed.paths as Record<string, Record<string, Operation>>;
   const found = paths[path]?.[method];
@@ -55,16 +61,65 @@ describe('OpenAPI document', () => {
         'dueBefore',
         'invoicedFrom',
         'invoicedTo',
+        'notRemindedSince',
+        'nextLevel',
         'page',
         'pageSize',
       ].sort(),
     );
   });
 
+  test('every search parameter is described', () => {
+    for (const parameter of operation('/api/v1/debtors', 'get').parameters ?? []) {
+      const { description } = parameter as { name: string; description?: string };
+      expect({ name: parameter.name, described: Boolean(description) }).toEqual({
+        name: parameter.name,
+        described: true,
+      });
+    }
+  });
+
   test('health, record and batch paths exist', () => {
     expect(operation('/api/v1/health', 'get').responses['200']).toBeDefined();
     expect(operation('/api/v1/debtors/{id}/record', 'get').responses['404']).toBeDefined();
     expect(operation('/api/v1/debtors/records', 'post').responses['200']).toBeDefined();
+  });
+
+  test('reminder paths exist', () => {
+    const history = operation('/api/v1/debtors/{id}/reminders', 'get');
+    expect(history.responses['200']).toBeDefined();
+    expect(history.responses['404']).toBeDefined();
+
+    const record = operation('/api/v1/reminders', 'post');
+    expect(record.responses['200']).toBeDefined();
+    expect(record.responses['400']).toBeDefined();
+    expect(record.responses['422']).toBeDefined();
+  });
+
+  test('reminder batch takes an idempotency key header', () => {
+    const parameters = operation('/api/v1/reminders', 'post').parameters as {
+      name: string;
+      in: string;
+      required: boolean;
+    }[];
+
+    expect(parameters).toEqual([
+      expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }),
+    ]);
+  });
+
+  test('summary and record schemas carry the reminder fields', () => {
+    const schemas = (committed.components as { schemas: Record<string, JsonSchema> }).schemas;
+    const summary = schemas.DebtorPage?.properties?.items?.items;
+    const record = schemas.ClientRecord;
+
+    expect(summary?.required).toEqual(
+      expect.arrayContaining(['lastReminder', 'nextLevel', 'hasUnmatchedPayments']),
+    );
+    expect(Object.keys(record?.properties ?? {})).toEqual(
+      expect.arrayContaining(['lastReminder', 'paymentStatus']),
+    );
+    expect(Object.keys(record?.properties?.client?.properties ?? {})).toContain('isProfessional');
   });
 
   test('errors are problem+json', () => {

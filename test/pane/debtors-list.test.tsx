@@ -25,6 +25,9 @@ function makeDebtors(count: number): DebtorSummary[] {
     city: 'TOULOUSE',
     postalCode: '31000',
     balanceCents: 155412 + index,
+    lastReminder: null,
+    nextLevel: 'rappel1',
+    hasUnmatchedPayments: false,
   }));
 }
 

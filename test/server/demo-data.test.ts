@@ -1,13 +1,16 @@
 /**
  * The demo debtors: deterministic, valid, and covering the cases that the search and the letters
- * must handle (no first name, 60 invoices, credit notes only, postcodes starting with 0…).
+ * must handle (no first name, 60 invoices, credit notes only, postcodes starting with 0, each
+ * reminder level, unmatched payments…).
  */
 import { readFileSync } from 'node:fs';
 
 import { clientRecordSchema, type ClientRecord } from '../../src/api/record';
 import { fullName } from '../../src/merge/values';
 import { DEMO_DEBTOR_COUNT, demoRecords } from '../../src/server/demo-data';
+import { REMINDER_LEVELS } from '../../src/merge/reminder-levels';
 import { addDays, balanceOf } from '../../src/server/demo-generator';
+import { demoReminderHistory } from '../../src/server/demo-history';
 import { DEMO_DEBTORS_FILE } from '../../src/server/project-files';
 import { createSeededRandom } from '../../src/server/seeded-random';
 import { REFERENCE_DATE } from './helpers';
@@ -64,10 +67,10 @@ describe('demo records', () => {
   });
 });
 
-describe('demo cases', () => {
-  const isOpen = (piece: { totalCents: number; paidCents?: number; usedCents?: number }) =>
-    piece.totalCents !== (piece.paidCents ?? piece.usedCents);
+const isOpen = (piece: { totalCents: number; paidCents?: number; usedCents?: number }) =>
+  piece.totalCents !== (piece.paidCents ?? piece.usedCents);
 
+describe('demo cases', () => {
   test.each<[string, (record: ClientRecord) => boolean]>([
     ['no company name', (r) => !r.client.companyName],
     ['no first name', (r) => !r.client.firstName],
@@ -91,6 +94,16 @@ describe('demo cases', () => {
     ['postcode with leading zero', (r) => r.client.postalCode?.startsWith('0') ?? false],
     ['phone with dots', (r) => r.client.phone?.includes('.') ?? false],
     ['nothing left to pay', (r) => r.invoices.length > 0 && !r.invoices.some(isOpen)],
+    ['professional buyer', (r) => r.client.isProfessional === true],
+    ['consumer', (r) => r.client.isProfessional === false],
+    ['unknown kind', (r) => r.client.isProfessional === null],
+    ['unmatched payments', (r) => (r.paymentStatus?.unmatchedCount ?? 0) > 0],
+    ['nothing unmatched', (r) => r.paymentStatus?.unmatchedCount === 0],
+    ['no payment status', (r) => r.paymentStatus === null],
+    ['never reminded', (r) => !r.lastReminder],
+    ['last reminder rappel1', (r) => r.lastReminder?.level === 'rappel1'],
+    ['last reminder rappel2', (r) => r.lastReminder?.level === 'rappel2'],
+    ['last reminder miseEnDemeure', (r) => r.lastReminder?.level === 'miseEnDemeure'],
   ])('%s', (_label, predicate) => {
     expect(find(predicate).length).toBeGreaterThan(0);
   });
@@ -100,6 +113,83 @@ describe('demo cases', () => {
 
     expect(generated.some((invoice) => invoice.dueDate < REFERENCE_DATE)).toBe(true);
     expect(generated.some((invoice) => invoice.dueDate >= REFERENCE_DATE)).toBe(true);
+  });
+});
+
+describe('demo back office fields', () => {
+  const large = [...demoRecords(2000, REFERENCE_DATE)];
+  const generated = large.slice(18);
+
+  test('companies are professionals, people consumers', () => {
+    for (const { client } of generated) {
+      if (client.isProfessional !== null) {
+        expect(client.isProfessional).toBe(Boolean(client.companyName));
+      }
+    }
+  });
+
+  test('a few generated debtors are of unknown kind', () => {
+    const unknown = generated.filter((record) => record.client.isProfessional === null);
+
+    expect(unknown.length).toBeGreaterThan(0);
+    expect(unknown.length).toBeLessThan(generated.length / 10);
+  });
+
+  test('unmatched amounts go with a count', () => {
+    for (const { paymentStatus } of generated) {
+      if (paymentStatus) {
+        expect(paymentStatus.unmatchedCount > 0).toBe(paymentStatus.unmatchedCents > 0);
+      }
+    }
+  });
+
+  test('history climbs to the last reminder', () => {
+    const reminded = large.filter((record) => record.lastReminder);
+    expect(reminded.length).toBeGreaterThan(100);
+
+    for (const record of reminded) {
+      const history = demoReminderHistory(record);
+      const last = history.at(-1);
+      expect(last?.level).toBe(record.lastReminder?.level);
+      expect(last?.date).toBe(record.lastReminder?.date);
+      expect(history.map((reminder) => reminder.level)).toEqual(
+        REMINDER_LEVELS.slice(0, history.length),
+      );
+      history.slice(1).forEach((reminder, index) => {
+        expect(reminder.date).toBe(addDays(history[index]?.date ?? '', 15));
+      });
+    }
+  });
+
+  test('every letter of a history lists overdue open invoices', () => {
+    for (const record of large.filter((candidate) => candidate.lastReminder)) {
+      for (const reminder of demoReminderHistory(record)) {
+        expect(reminder.pieces.length).toBeGreaterThan(0);
+        for (const piece of reminder.pieces) {
+          const invoice = record.invoices.find((candidate) => candidate.number === piece.number);
+          expect(invoice).toBeDefined();
+          if (invoice) {
+            expect(invoice.dueDate < reminder.date).toBe(true);
+            expect(isOpen(invoice)).toBe(true);
+          }
+        }
+      }
+    }
+  });
+
+  test('last reminders fall before the reference date', () => {
+    for (const { lastReminder } of large) {
+      if (lastReminder) {
+        expect(lastReminder.date < REFERENCE_DATE).toBe(true);
+      }
+    }
+  });
+
+  test('record without last reminder has no history', () => {
+    const never = large.filter((record) => !record.lastReminder);
+
+    expect(never.length).toBeGreaterThan(0);
+    expect(never.flatMap(demoReminderHistory)).toEqual([]);
   });
 });
 

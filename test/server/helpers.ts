@@ -9,8 +9,9 @@ import path from 'node:path';
 
 import type { FastifyInstance } from 'fastify';
 
-import { problemSchema, type Problem } from '../../src/api/contract';
+import { problemSchema, type DebtorSummary, type Problem } from '../../src/api/contract';
 import { clientRecordSchema, type ClientRecord } from '../../src/api/record';
+import { nextReminderLevel, type ReminderLevel } from '../../src/merge/reminder-levels';
 import { fullName } from '../../src/merge/values';
 import { buildServer } from '../../src/server/app';
 import { openDatabase, type Database } from '../../src/server/database';
@@ -146,6 +147,8 @@ export interface ExpectedQuery {
   dueBefore?: string;
   invoicedFrom?: string;
   invoicedTo?: string;
+  notRemindedSince?: string;
+  nextLevel?: ReminderLevel;
 }
 
 /**
@@ -154,7 +157,12 @@ export interface ExpectedQuery {
  */
 export function expectedIds(records: readonly ClientRecord[], query: ExpectedQuery): string[] {
   return records
-    .filter((record) => matchesTexts(record, query) && hasKeptPiece(record, query))
+    .filter(
+      (record) =>
+        matchesTexts(record, query) &&
+        matchesReminder(record, query) &&
+        hasKeptPiece(record, query),
+    )
     .sort(compareDebtors)
     .map((record) => record.client.id);
 }
@@ -183,6 +191,31 @@ function matchesTexts({ client }: ClientRecord, query: ExpectedQuery): boolean {
     (query.phone === undefined ||
       phones.some((phone) => digitsOf(phone).includes(digitsOf(query.phone ?? ''))))
   );
+}
+
+function matchesReminder({ lastReminder }: ClientRecord, query: ExpectedQuery): boolean {
+  const notRemindedSince =
+    query.notRemindedSince === undefined ||
+    !lastReminder ||
+    lastReminder.date < query.notRemindedSince;
+  const nextLevel =
+    query.nextLevel === undefined || nextReminderLevel(lastReminder?.level) === query.nextLevel;
+  return notRemindedSince && nextLevel;
+}
+
+/** The summary that the search should return for `record`. */
+export function expectedSummary(record: ClientRecord): DebtorSummary {
+  const { client, lastReminder } = record;
+  return {
+    id: client.id,
+    displayName: fullName(client),
+    city: client.city ?? null,
+    postalCode: client.postalCode ?? null,
+    balanceCents: client.balanceCents ?? 0,
+    lastReminder: lastReminder ?? null,
+    nextLevel: nextReminderLevel(lastReminder?.level),
+    hasUnmatchedPayments: (record.paymentStatus?.unmatchedCount ?? 0) > 0,
+  };
 }
 
 interface AnyPiece {

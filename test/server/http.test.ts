@@ -233,6 +233,22 @@ describe('CORS', () => {
     );
   });
 
+  test('preflight allows the idempotency key', async () => {
+    const response = await fetch(`${server.baseUrl}/api/v1/reminders`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: ALLOWED_ORIGIN,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type, idempotency-key',
+      },
+    });
+
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-headers')?.toLowerCase()).toContain(
+      'idempotency-key',
+    );
+  });
+
   test('preflight from other origin is not allowed', async () => {
     const response = await fetch(`${server.baseUrl}/api/v1/debtors`, {
       method: 'OPTIONS',

@@ -1,6 +1,7 @@
 /**
- * SQL injection and wildcard characters in every text filter, in a record id and in batch ids:
- * each is plain text, the results are those of a literal match, and the tables survive.
+ * SQL injection and wildcard characters in every text filter, in a record id, in batch ids and
+ * in reminders: each is plain text, the results are those of a literal match, and the tables
+ * survive.
  */
 import { countClients, listTables } from '../../src/server/database';
 import {
@@ -37,7 +38,15 @@ const ATTACKS = [
 
 const FILTERS = ['name', 'city', 'postalCode', 'email', 'phone'] as const;
 
-const TABLES = ['clients', 'credit_notes', 'invoices', 'schema_migrations', 'transactions'];
+const TABLES = [
+  'clients',
+  'credit_notes',
+  'invoices',
+  'reminder_requests',
+  'reminders',
+  'schema_migrations',
+  'transactions',
+];
 
 describe('text filters', () => {
   const cases = FILTERS.flatMap((filter) => ATTACKS.map((attack) => [filter, attack] as const));
@@ -92,6 +101,49 @@ describe('ids', () => {
     expect(body.missing).toEqual(ATTACKS);
     expect(listTables(server.db)).toEqual(TABLES);
   });
+
+  test('reminder ids are plain values', async () => {
+    const reminders = ATTACKS.map((clientId) => ({
+      clientId,
+      level: 'rappel1',
+      date: '2026-12-01',
+      templateName: "Relance'); DROP TABLE reminders; --.docx",
+      pieces: [{ kind: 'invoices', number: "1' OR 1=1 --" }],
+    }));
+
+    const response = await postJson(server, '/api/v1/reminders', { reminders });
+
+    expect(response.status).toBe(400);
+    const problem = await readProblem(response);
+    expect(problem.errors).toHaveLength(ATTACKS.length);
+    expect(listTables(server.db)).toEqual(TABLES);
+  });
+
+  test('reminder texts are stored as they are', async () => {
+    const templateName = "Relance'); DROP TABLE reminders; --.docx";
+    const pieces = [{ kind: 'invoices', number: "1' OR 1=1 --" }];
+    const reminder = { clientId: 'C-000001', level: 'rappel1', date: '2026-12-01', templateName };
+
+    const posted = await postJson(server, '/api/v1/reminders', {
+      reminders: [{ ...reminder, pieces }],
+    });
+    const response = await server.api('/api/v1/debtors/C-000001/reminders');
+
+    expect(posted.status).toBe(200);
+    const body = (await response.json()) as { items: unknown[] };
+    expect(body.items).toEqual([expect.objectContaining({ ...reminder, pieces })]);
+    expect(listTables(server.db)).toEqual(TABLES);
+  });
+
+  test.each(ATTACKS.filter((attack) => attack !== '\u0000'))(
+    'history id %j is unknown',
+    async (attack) => {
+      const response = await server.api(`/api/v1/debtors/${encodeURIComponent(attack)}/reminders`);
+
+      expect(response.status).toBe(404);
+      expect(listTables(server.db)).toEqual(TABLES);
+    },
+  );
 
   test('batch filter values are checked', async () => {
     const response = await postJson(server, '/api/v1/debtors/records', {

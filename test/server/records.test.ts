@@ -1,9 +1,11 @@
 /**
  * GET /api/v1/debtors/{id}/record and POST /api/v1/debtors/records: the open pieces that the
- * filter keeps, in due-date order, and the batch's order and missing ids.
+ * filter keeps, in due-date order, the client's kind, last reminder and payment status, and the
+ * batch's order and missing ids.
  */
 import { MAX_BATCH_SIZE, recordBatchSchema } from '../../src/api/contract';
 import type { ClientRecord } from '../../src/api/record';
+import { addDays } from '../../src/server/demo-generator';
 import { insertRecords } from '../../src/server/insert-records';
 import {
   checkRecord,
@@ -39,8 +41,11 @@ describe('record route', () => {
   test('returns the spec example', async () => {
     const record = await getRecord('C-000123');
 
-    expect(record.client).toEqual(server.records[0]?.client);
+    // The hand-written record does not say whether the client is a professional buyer.
+    expect(record.client).toEqual({ ...server.records[0]?.client, isProfessional: null });
     expect(record.client.balanceCents).toBe(155412);
+    expect(record.lastReminder).toBeNull();
+    expect(record.paymentStatus).toBeNull();
     // Oldest due date first: 2018-11-30 before 2018-12-31.
     expect(numbers(record.invoices)).toEqual(['518100005', '518100007']);
     expect(numbers(record.creditNotes)).toEqual(['518100006']);
@@ -192,6 +197,73 @@ describe('record route', () => {
 
     expect(record.client.discountPercent).toBe(2.5);
     expect(record.client.firstName).toBeNull();
+  });
+});
+
+describe('record back office fields', () => {
+  function expected(id: string): ClientRecord {
+    const record = server.records.find((candidate) => candidate.client.id === id);
+    if (!record) {
+      throw new Error(`no demo record ${id}`);
+    }
+    return record;
+  }
+
+  test.each([
+    ['C-000200', true],
+    ['C-000203', false],
+    ['C-000205', null],
+  ])('%s is professional: %s', async (id, isProfessional) => {
+    const record = await getRecord(id);
+
+    expect(record.client.isProfessional).toBe(isProfessional);
+  });
+
+  test('last reminder and unmatched payments', async () => {
+    const record = await getRecord('C-000200');
+
+    expect(record.lastReminder).toEqual({
+      level: 'miseEnDemeure',
+      date: addDays(REFERENCE_DATE, -10),
+    });
+    expect(record.paymentStatus).toEqual({
+      unmatchedCount: 1,
+      unmatchedCents: 25000,
+      lastImportDate: addDays(REFERENCE_DATE, -1),
+    });
+  });
+
+  test('nothing unmatched since the last import', async () => {
+    const record = await getRecord('C-000204');
+
+    expect(record.paymentStatus).toEqual({
+      unmatchedCount: 0,
+      unmatchedCents: 0,
+      lastImportDate: addDays(REFERENCE_DATE, -1),
+    });
+  });
+
+  test('payment status null when nothing is known', async () => {
+    const record = await getRecord('C-000202');
+
+    expect(record.paymentStatus).toBeNull();
+  });
+
+  test('every demo record has its back office fields', async () => {
+    for (const source of server.records) {
+      const record = await getRecord(source.client.id);
+      expect(record.client.isProfessional).toBe(source.client.isProfessional ?? null);
+      expect(record.lastReminder).toEqual(source.lastReminder ?? null);
+      expect(record.paymentStatus).toEqual(source.paymentStatus ?? null);
+    }
+  });
+
+  test('filters do not change the back office fields', async () => {
+    const record = await getRecord('C-000200', '?kinds=creditNotes');
+
+    expect(record.invoices).toEqual([]);
+    expect(record.lastReminder).toEqual(expected('C-000200').lastReminder);
+    expect(record.paymentStatus).toEqual(expected('C-000200').paymentStatus);
   });
 });
 

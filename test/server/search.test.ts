@@ -1,12 +1,15 @@
 /**
  * GET /api/v1/debtors: every filter alone and combined, checked against a plain TypeScript
- * reference, plus paging and sorting.
+ * reference, plus paging, sorting and the summaries' reminder and payment fields.
  */
 import { debtorPageSchema, MAX_PAGE_SIZE } from '../../src/api/contract';
 import type { ClientRecord } from '../../src/api/record';
+import { nextReminderLevel, REMINDER_LEVELS } from '../../src/merge/reminder-levels';
 import { insertRecords } from '../../src/server/insert-records';
 import {
+  compareDebtors,
   expectedIds,
+  expectedSummary,
   readProblem,
   searchAll,
   startTestServer,
@@ -144,6 +147,9 @@ describe('search filters combined', () => {
         city: 'TOULOUSE',
         postalCode: '31400',
         balanceCents: 155412,
+        lastReminder: null,
+        nextLevel: 'rappel1',
+        hasUnmatchedPayments: false,
       },
     ]);
   });
@@ -272,5 +278,154 @@ describe('search on a large database', () => {
     const toulouse = expectedIds(server.records, { city: 'toulouse' });
     expect(second.total).toBe(toulouse.length);
     expect(second.items.map((item) => item.id)).toEqual(toulouse.slice(500, 1000));
+  });
+});
+
+describe('reminder filters', () => {
+  const invoice = (id: string) => ({
+    number: `F-${id}`,
+    date: '2026-09-01',
+    dueDate: '2026-10-01',
+    totalCents: 10000,
+    paidCents: 0,
+  });
+  const debtor = (id: string, lastReminder: ClientRecord['lastReminder']): ClientRecord => ({
+    client: { id, companyName: `Relancé ${id}`, balanceCents: 10000 },
+    invoices: [invoice(id)],
+    creditNotes: [],
+    transactions: [],
+    lastReminder,
+  });
+  // [id, last reminder]: never reminded, then each level, around 2026-11-15.
+  const debtors = [
+    debtor('R-NEVER', null),
+    debtor('R-BEFORE', { level: 'rappel1', date: '2026-11-14' }),
+    debtor('R-ON', { level: 'rappel2', date: '2026-11-15' }),
+    debtor('R-AFTER', { level: 'miseEnDemeure', date: '2026-11-16' }),
+  ];
+
+  beforeEach(() => {
+    insertRecords(server.db, debtors);
+  });
+
+  test('not reminded since keeps never and before', async () => {
+    const ids = await searchAll(server, { name: 'relancé', notRemindedSince: '2026-11-15' });
+
+    expect(ids).toEqual(['R-BEFORE', 'R-NEVER']);
+  });
+
+  test('not reminded since the next day', async () => {
+    const ids = await searchAll(server, { name: 'relancé', notRemindedSince: '2026-11-16' });
+
+    expect(ids).toEqual(['R-BEFORE', 'R-NEVER', 'R-ON']);
+  });
+
+  test('not reminded since an old date', async () => {
+    const ids = await searchAll(server, { name: 'relancé', notRemindedSince: '2026-01-01' });
+
+    expect(ids).toEqual(['R-NEVER']);
+  });
+
+  test.each([
+    ['rappel1', ['R-NEVER']],
+    ['rappel2', ['R-BEFORE']],
+    ['miseEnDemeure', ['R-AFTER', 'R-ON']],
+  ])('next level %s', async (nextLevel, expected) => {
+    const ids = await searchAll(server, { name: 'relancé', nextLevel });
+
+    expect(ids).toEqual(expected);
+  });
+
+  test('next level agrees with nextReminderLevel', async () => {
+    for (const level of REMINDER_LEVELS) {
+      const ids = await searchAll(server, { name: 'relancé', nextLevel: level });
+      const expected = debtors
+        .filter((record) => nextReminderLevel(record.lastReminder?.level) === level)
+        .map((record) => record.client.id)
+        .sort();
+      expect({ level, ids }).toEqual({ level, ids: expected });
+    }
+  });
+
+  test('summaries show the last reminder and next level', async () => {
+    const page = await search({ name: 'relancé', pageSize: '10' });
+
+    expect(page.items.map((item) => [item.id, item.lastReminder, item.nextLevel])).toEqual([
+      ['R-AFTER', { level: 'miseEnDemeure', date: '2026-11-16' }, 'miseEnDemeure'],
+      ['R-BEFORE', { level: 'rappel1', date: '2026-11-14' }, 'rappel2'],
+      ['R-NEVER', null, 'rappel1'],
+      ['R-ON', { level: 'rappel2', date: '2026-11-15' }, 'miseEnDemeure'],
+    ]);
+  });
+
+  const demoCases: ExpectedQuery[] = [
+    { notRemindedSince: REFERENCE_DATE },
+    { notRemindedSince: '2026-11-25' },
+    { nextLevel: 'rappel1' },
+    { nextLevel: 'rappel2' },
+    { nextLevel: 'miseEnDemeure' },
+    { nextLevel: 'rappel2', notRemindedSince: '2026-12-01', kinds: 'invoices' },
+    { nextLevel: 'rappel1', city: 'a', dueBefore: REFERENCE_DATE },
+  ];
+
+  test.each(demoCases)('demo data %j', async (query) => {
+    const all = [...server.records, ...debtors];
+    const ids = await searchAll(server, query as Record<string, string>);
+
+    expect(ids).toEqual(expectedIds(all, query));
+  });
+
+  test('demo data has debtors for every next level', () => {
+    for (const level of REMINDER_LEVELS) {
+      expect(expectedIds(server.records, { nextLevel: level }).length).toBeGreaterThan(0);
+    }
+  });
+
+  test('pages add up under a reminder filter', async () => {
+    const all = expectedIds([...server.records, ...debtors], { nextLevel: 'rappel1' });
+    const seen: string[] = [];
+
+    for (let page = 1; page <= Math.ceil(all.length / 9); page += 1) {
+      const body = await search({ nextLevel: 'rappel1', page: String(page), pageSize: '9' });
+      expect(body.total).toBe(all.length);
+      seen.push(...body.items.map((item) => item.id));
+    }
+    expect(seen).toEqual(all);
+  });
+
+  test.each([
+    ['nextLevel', 'rappel3'],
+    ['nextLevel', 'RAPPEL1'],
+    ['notRemindedSince', '2026-02-30'],
+    ['notRemindedSince', '15/11/2026'],
+  ])('%s=%s is rejected', async (parameter, value) => {
+    const response = await server.api(`/api/v1/debtors?${parameter}=${value}`);
+
+    expect(response.status).toBe(400);
+    const problem = await readProblem(response);
+    expect(problem.errors?.map((error) => error.parameter)).toEqual([parameter]);
+    expect(problem.detail).toContain(`« ${value} »`);
+  });
+});
+
+describe('search summaries', () => {
+  test('every summary matches its record', async () => {
+    const body = await search({ pageSize: String(MAX_PAGE_SIZE) });
+    const found = new Set(expectedIds(server.records, {}));
+    const expected = server.records
+      .filter((record) => found.has(record.client.id))
+      .sort(compareDebtors)
+      .map(expectedSummary);
+
+    expect(body.items).toEqual(expected);
+  });
+
+  test('unmatched payments are flagged', async () => {
+    const body = await search({ pageSize: String(MAX_PAGE_SIZE) });
+    const flagged = body.items.filter((item) => item.hasUnmatchedPayments).map((item) => item.id);
+
+    expect(flagged).toEqual(expect.arrayContaining(['C-000200', 'C-000205']));
+    expect(flagged).not.toContain('C-000204');
+    expect(flagged).not.toContain('C-000123');
   });
 });
