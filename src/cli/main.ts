@@ -71,6 +71,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--penalty-rate <taux>', 'taux annuel des pénalités de retard en %, ex. 13.15')
     .option('--min-amount <euros>', 'pas de courrier sous ce restant dû (0 par défaut)')
     .option('--confirm-unmatched', 'inclut les clients ayant un paiement non lettré, vérifiés')
+    .option('--no-history', 'avec --api : n’enregistre pas ces relances dans l’historique')
     .action(async (options) => setExitCode(await runMerge(options)));
 
   program

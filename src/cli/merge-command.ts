@@ -6,12 +6,14 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 
 import { parseClientRecord } from '../api/parse-record';
+import type { Reminder } from '../api/contract';
 import type { ClientRecord } from '../api/record';
 import {
   buildLetterValues,
   checkBeforeSending,
   fullName,
   hasUnmatchedPayments,
+  piecesListed,
   isCalendarDate,
   MergeError,
   localCalendarDate,
@@ -27,6 +29,7 @@ import {
 import { LetterFileNames } from '../merge/file-names';
 import { RunLog, type LogFields } from './log';
 import { addPdfCopies, printPdfCounts, printPdfFailures } from './pdf-letters';
+import { recordHistory, type HistoryResult } from './reminder-history';
 import {
   resolveMergeSettings,
   type MergeSettings,
@@ -52,6 +55,8 @@ export type MergeOptions = Partial<ApiSourceOptions> &
     single?: boolean;
     /** Writes a PDF beside each letter, with LibreOffice. */
     pdf?: boolean;
+    /** False with --no-history: the reminders are not recorded in the API. */
+    history?: boolean;
     report?: string;
   };
 
@@ -77,22 +82,57 @@ export async function runMerge(options: MergeOptions): Promise<number> {
         'identiques. Vérifiez le modèle avec la commande check.',
     );
   }
-  const run: MergeRun = { template, source, letterDate, outDir, templateName, log, settings };
+  const run: MergeRun = {
+    ...{ template, source, letterDate, outDir, templateName, log, settings },
+    templateFile: basename(options.template),
+    reminders: [],
+  };
   const merged = options.single ? await mergeIntoOne(run) : await mergeEach(run);
   const outcomes = options.pdf ? await addPdfCopies(merged, outDir, log) : merged;
+  const history = await recordWrittenLetters(run, outcomes, options);
 
   const report = buildReport(options, run, outcomes);
   if (options.report) {
     writeReport(options.report, report);
   }
   printSummary(report, outDir);
+  printHistory(history);
   log.write('info', 'merge_end', {
     written: report.written,
     failed: report.failed,
     skipped: report.skipped,
     pdfFailed: report.pdfFailed,
   });
-  return report.failed === 0 && !report.pdfFailed ? 0 : 1;
+  const historyFailed = history !== null && history.error !== null;
+  return report.failed === 0 && !report.pdfFailed && !historyFailed ? 0 : 1;
+}
+
+/**
+ * Records a reminder for each client whose letter was written, when the records came from the
+ * API. Returns null when nothing was to be recorded.
+ */
+async function recordWrittenLetters(
+  run: MergeRun,
+  outcomes: readonly LetterOutcome[],
+  options: MergeOptions,
+): Promise<HistoryResult | null> {
+  const client = run.source.client;
+  const written = new Set(
+    outcomes.filter((outcome) => outcome.status === 'written').map((outcome) => outcome.clientId),
+  );
+  const reminders = run.reminders.filter((reminder) => written.has(reminder.clientId));
+  if (!client || options.history === false || reminders.length === 0) {
+    return null;
+  }
+  return recordHistory(client, reminders, run.log);
+}
+
+function printHistory(history: HistoryResult | null): void {
+  if (history?.error) {
+    console.error(history.error);
+  } else if (history) {
+    console.log(`Historique : ${history.recorded} relance(s) enregistrée(s) dans Opisto.`);
+  }
 }
 
 function openSource(options: MergeOptions, log: RunLog): Promise<RecordSource> {
@@ -181,6 +221,13 @@ function prepare(input: unknown, index: number, run: MergeRun): Prepared {
   }
   try {
     const values = buildLetterValues(parsed.record, letterDate, settings.letterOptions);
+    run.reminders.push({
+      clientId: client.id,
+      level: settings.level,
+      date: letterDate,
+      templateName: run.templateFile,
+      pieces: piecesListed(parsed.record, settings.letterOptions.fieldsUsed ?? new Set()),
+    });
     return { ...base, ...parsed, values };
   } catch (error) {
     if (error instanceof MergeError) {
@@ -217,8 +264,12 @@ type MergeRun = {
   letterDate: string;
   outDir: string;
   templateName: string;
+  /** The template's file name, as the history records it. */
+  templateFile: string;
   log: RunLog;
   settings: MergeSettings;
+  /** One reminder per client whose values were built, kept until the letters are written. */
+  reminders: Reminder[];
 };
 
 async function mergeEach(run: MergeRun): Promise<LetterOutcome[]> {

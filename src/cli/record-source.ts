@@ -17,6 +17,8 @@ export type RecordSource = {
   /** How many clients the source holds, for the progress bar. */
   total: number;
   batches: AsyncIterable<SourceBatch>;
+  /** The API the records come from, where the reminders are recorded; none for a file. */
+  client?: OpistoClient;
 };
 
 /** Records of a JSON file: one batch. */
@@ -68,7 +70,7 @@ export async function apiSource(options: ApiSourceOptions, log: RunLog): Promise
     throw usageErrorFrom(error, log);
   }
   log.write('info', 'api_search', { debtors: debtors.length });
-  return { total: debtors.length, batches: fetchBatches(client, debtors, filter, log) };
+  return { total: debtors.length, batches: fetchBatches(client, debtors, filter, log), client };
 }
 
 function openClient(options: ApiSourceOptions): OpistoClient {

@@ -15,3 +15,4 @@ export { renderSingleDocument } from './docx/single-document';
 export * from './penalties';
 export * from './reminder-levels';
 export * from './send-checks';
+export * from './reminder-pieces';

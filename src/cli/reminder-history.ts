@@ -1,0 +1,48 @@
+/**
+ * Records the reminders of a command-line merge in the Opisto API: one per client whose letter
+ * was written, with the level, the letter's date, the template's name and the pieces listed.
+ * Letters read from a file (--data) have no API to record to.
+ */
+import { ApiError, newIdempotencyKey, type OpistoClient } from '../api/client';
+import { MAX_BATCH_SIZE, type Reminder } from '../api/contract';
+import type { RunLog } from './log';
+
+export type HistoryResult = { recorded: number; error: string | null };
+
+/**
+ * Sends the reminders in batches of the API's size, each with its own idempotency key, so that
+ * the client's retries never record a batch twice. Stops at the first failed batch: the letters
+ * are written whatever happens, and the message says how many reminders were recorded.
+ */
+export async function recordHistory(
+  client: OpistoClient,
+  reminders: readonly Reminder[],
+  log: RunLog,
+): Promise<HistoryResult> {
+  let recorded = 0;
+
+  for (let start = 0; start < reminders.length; start += MAX_BATCH_SIZE) {
+    const batch = reminders.slice(start, start + MAX_BATCH_SIZE);
+    try {
+      await client.recordReminders({ reminders: batch }, { idempotencyKey: newIdempotencyKey() });
+      recorded += batch.length;
+    } catch (error) {
+      if (!(error instanceof ApiError)) {
+        throw error;
+      }
+      log.write('error', 'history_failed', { code: error.code, recorded, ...error.details });
+      return { recorded, error: historyError(error, recorded, reminders.length) };
+    }
+  }
+  log.write('info', 'history_recorded', { recorded });
+  return { recorded, error: null };
+}
+
+function historyError(error: ApiError, recorded: number, total: number): string {
+  return (
+    `Les courriers sont écrits, mais l’historique des relances n’a été enregistré que pour ` +
+    `${recorded} client(s) sur ${total} : ${error.message} Les autres clients n’apparaîtront ` +
+    'pas comme relancés : relancez la même commande (même --date) quand le serveur répond de ' +
+    'nouveau, ce qui refait les mêmes courriers et enregistre l’historique.'
+  );
+}

@@ -1,0 +1,175 @@
+/**
+ * `merge --api` records the reminders it sent: read back through the real client from the
+ * reference server on loopback, never for a letter that failed or a run with --no-history.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+import type { FastifyInstance } from 'fastify';
+
+import { createOpistoClient, type OpistoClient } from '../../src/api/client';
+import { parseClientRecord } from '../../src/api/parse-record';
+import type { ClientRecord } from '../../src/api/record';
+import { buildServer } from '../../src/server/app';
+import { openDatabase, type Database } from '../../src/server/database';
+import { insertRecords } from '../../src/server/insert-records';
+import { makeDocx, paragraph } from '../fixtures/make-docx';
+import example from '../../../shared/spec/example-record.json';
+
+const ROOT = resolve(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'opisto-relances.js');
+const KEY = 'cle-historique-7c1d';
+
+type Run = { code: number; stdout: string; stderr: string };
+
+async function cli(...args: string[]): Promise<Run> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+function record(id: string, isProfessional: boolean | null): ClientRecord {
+  const draft = structuredClone(example);
+  const parsed = parseClientRecord({
+    ...draft,
+    client: { ...draft.client, id, lastName: id, isProfessional },
+  });
+  if (!parsed.ok) {
+    throw new Error(parsed.problems.join('\n'));
+  }
+  return parsed.record;
+}
+
+let db: Database;
+let app: FastifyInstance;
+let api: string;
+let client: OpistoClient;
+
+beforeAll(async () => {
+  db = openDatabase(':memory:');
+  insertRecords(db, [record('C-PRO', true), record('C-INCONNU', null), record('C-PART', false)]);
+  app = buildServer({ db, apiKey: KEY, corsOrigins: [], logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address() as { port: number };
+  api = `http://127.0.0.1:${address.port}`;
+  client = createOpistoClient({ baseUrl: api, apiKey: KEY });
+});
+
+afterAll(async () => {
+  await app.close();
+  db.close();
+});
+
+/** A template that needs the client's kind, so that C-INCONNU's letter fails. */
+function template(dir: string): string {
+  const file = join(dir, 'Mise en demeure.docx');
+  writeFileSync(
+    file,
+    makeDocx({
+      body: [
+        paragraph('opistoniveaurelance pour opistoclientnom'),
+        paragraph('opistolistefactures'),
+        paragraph('opistosipro Indemnité : opistoindemniterecouvrement €'),
+      ].join(''),
+    }),
+  );
+  return file;
+}
+
+function merge(dir: string, ...extra: string[]): Promise<Run> {
+  const args = ['--template', template(dir), '--out', join(dir, 'out')];
+  return cli('merge', ...args, '--api', api, '--api-key', KEY, '--date', '2026-12-04', ...extra);
+}
+
+test('records a reminder per letter written, none for a failure', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'opisto-history-'));
+  const run = await merge(dir);
+
+  expect(run.code).toBe(1);
+  expect(run.stdout).toContain('Historique : 2 relance(s) enregistrée(s) dans Opisto.');
+  const pro = await client.reminderHistory('C-PRO');
+  expect(pro.items).toHaveLength(1);
+  expect(pro.items[0]).toMatchObject({
+    clientId: 'C-PRO',
+    level: 'miseEnDemeure',
+    date: '2026-12-04',
+    templateName: 'Mise en demeure.docx',
+    // The API sends pieces in due-date order.
+    pieces: [
+      { kind: 'invoices', number: '518100005' },
+      { kind: 'invoices', number: '518100007' },
+    ],
+  });
+  expect((await client.reminderHistory('C-INCONNU')).items).toEqual([]);
+  expect((await client.reminderHistory('C-PART')).items).toHaveLength(1);
+});
+
+test('the search then shows the last reminder', async () => {
+  const page = await client.searchDebtors({ name: 'C-PRO' });
+  const found = page.items.find((debtor) => debtor.id === 'C-PRO');
+
+  expect(found?.lastReminder).toEqual({ level: 'miseEnDemeure', date: '2026-12-04' });
+  expect(found?.nextLevel).toBe('miseEnDemeure');
+});
+
+test('--no-history records nothing', async () => {
+  const before = (await client.reminderHistory('C-PART')).items.length;
+  const run = await merge(mkdtempSync(join(tmpdir(), 'opisto-history-')), '--no-history');
+
+  expect(run.stdout).not.toContain('Historique');
+  expect((await client.reminderHistory('C-PART')).items).toHaveLength(before);
+});
+
+/** Forwards every request to the server, except the reminders, which get a 503. */
+function proxyRefusingHistory(): Promise<Server> {
+  const target = new URL(api);
+  const proxy = createServer((incoming, outgoing) => {
+    if (incoming.url?.endsWith('/reminders') && incoming.method === 'POST') {
+      incoming.resume();
+      outgoing.writeHead(503, { 'content-type': 'application/problem+json' });
+      outgoing.end(JSON.stringify({ type: 'about:blank', title: 'indisponible', status: 503 }));
+      return;
+    }
+    const forward = httpRequest(
+      { host: target.hostname, port: target.port, path: incoming.url, method: incoming.method },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      },
+    );
+    forward.setHeader('authorization', incoming.headers.authorization ?? '');
+    forward.setHeader('content-type', incoming.headers['content-type'] ?? 'application/json');
+    incoming.pipe(forward);
+  });
+  return new Promise((done) => proxy.listen(0, '127.0.0.1', () => done(proxy)));
+}
+
+test('letters stay when the history cannot be recorded', async () => {
+  const proxy = await proxyRefusingHistory();
+  const dir = mkdtempSync(join(tmpdir(), 'opisto-history-'));
+  try {
+    const address = proxy.address() as { port: number };
+    const args = ['--template', template(dir), '--out', join(dir, 'out'), '--date', '2026-12-05'];
+    const run = await cli(
+      'merge',
+      ...args,
+      ...['--api', `http://127.0.0.1:${address.port}`, '--api-key', KEY],
+    );
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Les courriers sont écrits, mais l’historique des relances');
+    expect(readdirSync(join(dir, 'out')).filter((name) => name.endsWith('.docx'))).toHaveLength(2);
+    const dates = (await client.reminderHistory('C-PRO')).items.map((item) => item.date);
+    expect(dates).not.toContain('2026-12-05');
+  } finally {
+    await new Promise((done) => proxy.close(done));
+  }
+});
