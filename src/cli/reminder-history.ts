@@ -12,7 +12,7 @@ export type HistoryResult = { recorded: number; error: string | null };
 /**
  * Sends the reminders in batches of the API's size, each with its own idempotency key, so that
  * the client's retries never record a batch twice. Stops at the first failed batch: the letters
- * are written whatever happens, and the message says how many reminders were recorded.
+ * are written whatever happens, and the message gives the number recorded.
  */
 export async function recordHistory(
   client: OpistoClient,

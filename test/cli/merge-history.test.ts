@@ -68,7 +68,7 @@ afterAll(async () => {
   db.close();
 });
 
-/** A template that needs the client's kind, so that C-INCONNU's letter fails. */
+/** Writes a template that needs the client's kind, so that C-INCONNU's letter fails. */
 function template(dir: string): string {
   const file = join(dir, 'Mise en demeure.docx');
   writeFileSync(
