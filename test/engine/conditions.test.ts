@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,7 +13,7 @@ import {
 import { makeDocx, paragraph, run } from '../fixtures/make-docx';
 import { convertToPdfText } from '../support/libreoffice';
 import { formatErrors, validateDocxFiles } from '../support/ooxml-validate';
-import { paragraphs, partXml, record } from './helpers';
+import { paragraphs, partXml, record, writeLetters } from './helpers';
 
 const letters = new Map<string, Uint8Array>();
 
@@ -153,12 +153,7 @@ describe('misplaced condition words', () => {
 
 describe('every letter with conditions', () => {
   const dir = mkdtempSync(join(tmpdir(), 'opisto-conditions-'));
-  const files = () =>
-    [...letters].map(([name, bytes]) => {
-      const file = join(dir, `${name}.docx`);
-      writeFileSync(file, bytes);
-      return file;
-    });
+  const files = () => writeLetters(letters, dir);
 
   test('validates against the ECMA-376 schemas', async () => {
     for (const [file, errors] of await validateDocxFiles(files())) {

@@ -1,6 +1,9 @@
 /**
  * Shared steps of the engine tests: merging a template with a record, reading a letter's text.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { strFromU8, unzipSync } from 'fflate';
 
 import { parseClientRecord } from '../../src/api/parse-record';
@@ -37,4 +40,13 @@ export function partXml(docx: Uint8Array, name = 'word/document.xml'): string {
 /** Reads the text of every paragraph of a part, table cells and text boxes included. */
 export function paragraphs(docx: Uint8Array, name = 'word/document.xml'): string[] {
   return readParagraphTexts(partXml(docx, name));
+}
+
+/** Writes each letter to `dir` as `<name>.docx` and returns the paths, for the file checks. */
+export function writeLetters(letters: ReadonlyMap<string, Uint8Array>, dir: string): string[] {
+  return [...letters].map(([name, bytes]) => {
+    const file = join(dir, `${name}.docx`);
+    writeFileSync(file, bytes);
+    return file;
+  });
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,7 +9,7 @@ import { SPACER_PARAGRAPH } from '../../src/merge/docx/table-xml';
 import { makeDocx, paragraph, run } from '../fixtures/make-docx';
 import { convertToPdfText } from '../support/libreoffice';
 import { formatErrors, validateDocxFiles } from '../support/ooxml-validate';
-import { merge, NBSP, paragraphs, partXml, record } from './helpers';
+import { merge, NBSP, paragraphs, partXml, record, writeLetters } from './helpers';
 
 /** Every letter the tests make, kept for the schema and LibreOffice checks at the end. */
 const letters = new Map<string, Uint8Array>();
@@ -593,12 +593,7 @@ describe('UTF-16 parts', () => {
 
 describe('every letter', () => {
   const dir = mkdtempSync(join(tmpdir(), 'opisto-letters-'));
-  const files = () =>
-    [...letters].map(([name, bytes]) => {
-      const file = join(dir, `${name}.docx`);
-      writeFileSync(file, bytes);
-      return file;
-    });
+  const files = () => writeLetters(letters, dir);
 
   test('validates against the ECMA-376 schemas', async () => {
     const results = await validateDocxFiles(files());

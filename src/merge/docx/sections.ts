@@ -26,20 +26,8 @@ const AFTER_TYPE_NAMES = [
 ];
 const AFTER_TYPE = new RegExp(`<w:(${AFTER_TYPE_NAMES.join('|')})\\b`);
 
-/** Elements that follow `w:pgNumType` in `w:sectPr`. */
-const AFTER_PAGE_NUMBERS_NAMES = [
-  'cols',
-  'formProt',
-  'vAlign',
-  'noEndnote',
-  'titlePg',
-  'textDirection',
-  'bidi',
-  'rtlGutter',
-  'docGrid',
-  'printerSettings',
-  'sectPrChange',
-];
+/** Elements that follow `w:pgNumType` in `w:sectPr`: the end of the list above. */
+const AFTER_PAGE_NUMBERS_NAMES = AFTER_TYPE_NAMES.slice(AFTER_TYPE_NAMES.indexOf('pgNumType') + 1);
 const AFTER_PAGE_NUMBERS = new RegExp(`<w:(${AFTER_PAGE_NUMBERS_NAMES.join('|')})\\b`);
 
 const EMPTY_SECTION = '<w:sectPr/>';
