@@ -20,6 +20,7 @@ export type RecordJson = Omit<typeof example, 'client'> & {
   client: Omit<ExampleClient, 'address2' | 'phone2'> & {
     address2: string | null;
     phone2: string | null;
+    isProfessional?: boolean | null;
   };
 };
 
@@ -328,6 +329,58 @@ const BLANK_LINE_CASES: CaseDefinition[] = [
   },
 ];
 
+/**
+ * One template with conditional paragraphs everywhere the document may need them: in the body,
+ * in a table cell, ending a section, ending the body, around lists, in a header and a footer.
+ */
+const CONDITIONS_TEMPLATE: CaseDocxParts = {
+  body:
+    p('Madame, Monsieur opistoclientnom,') +
+    p('opistosipro Indemnité forfaitaire : opistoindemniterecouvrement €.') +
+    `<w:p>${run('Opisto', '<w:b/><w:bCs/>')}${run('SiParticulier  Aucune indemnité.')}</w:p>` +
+    p('opistosipro opistoclientadresse2') +
+    table([
+      [
+        p('opistosipro Réservé aux professionnels'),
+        p('opistosiparticulier Réservé aux particuliers') + p('Commun'),
+      ],
+    ]) +
+    `<w:p><w:pPr>${A4_SECTION}</w:pPr>${run('opistosiparticulier Fin de section.')}</w:p>` +
+    p('opistosipro opistolistefactures') +
+    p('opistosiparticulier Vos avoirs : opistolisteavoirs') +
+    p('Salutations.') +
+    p('opistosiparticulier Post-scriptum.'),
+  headerFooters: [
+    story('h1', 'header', p('opistosipro En-tête pro') + p('opistosiparticulier En-tête')),
+    story('f1', 'footer', p('opistosiparticulier Pied') + p('Pied commun : opistoclientville')),
+  ],
+  finalSection: {
+    references: [
+      { kind: 'header', type: 'default', id: 'h1' },
+      { kind: 'footer', type: 'default', id: 'f1' },
+    ],
+  },
+};
+
+const CONDITION_CASES: CaseDefinition[] = [
+  {
+    name: 'conditions-professionnel',
+    about: 'a professional keeps the opistosipro paragraphs, and its lists, without the word',
+    template: CONDITIONS_TEMPLATE,
+    changeRecord: (record) => {
+      record.client.isProfessional = true;
+    },
+  },
+  {
+    name: 'conditions-particulier',
+    about: 'a consumer keeps the opistosiparticulier paragraphs; the others go or are emptied',
+    template: CONDITIONS_TEMPLATE,
+    changeRecord: (record) => {
+      record.client.isProfessional = false;
+    },
+  },
+];
+
 const FALLBACK_CASES: CaseDefinition[] = [
   {
     name: 'mot-colle-a-un-trait',
@@ -391,6 +444,7 @@ export const CASES: readonly CaseDefinition[] = [
   ...WORD_CASES,
   ...VALUE_CASES,
   ...BLANK_LINE_CASES,
+  ...CONDITION_CASES,
   ...DOCX_ONLY_CASES,
   ...FALLBACK_CASES,
 ];

@@ -28,7 +28,7 @@ const TEMPLATE = makeDocx({
   body: [
     paragraph('Madame, Monsieur opistoclientnom,'),
     paragraph('opistosipro Une indemnité de opistoindemniterecouvrement € est due.'),
-    paragraph(run('OpistoSiParticulier', '<w:b/>'), run('  Aucune indemnité ne vous est due.')),
+    `<w:p>${run('OpistoSiParticulier', '<w:b/>')}${run('  Aucune indemnité ne vous est due.')}</w:p>`,
     paragraph('Salutations.'),
   ].join(''),
 });

@@ -89,6 +89,41 @@ describe('matching', () => {
   );
 });
 
+describe('search codes for special characters', () => {
+  const docx = makeDocx({
+    body: '<w:p><w:r><w:t>a</w:t><w:tab/><w:t xml:space="preserve">b\u00a0c ^ d</w:t></w:r></w:p>',
+  });
+
+  test('^t finds a tab, ^s a no-break space, ^^ a caret', async () => {
+    expect(await searchTexts(docx, '^t', {})).toEqual(['\t']);
+    expect(await searchTexts(docx, 'b^sc', {})).toEqual(['b\u00a0c']);
+    expect(await searchTexts(docx, ' ^^ ', {})).toEqual([' ^ ']);
+  });
+
+  test.each(['^p', '^w', 'fin^', '\t'])('%j is not modelled and says so', async (text) => {
+    const word = new FakeWord(docx);
+    const error = await word.run(async (context) => {
+      context.document.body.search(text, {});
+      return syncError(context);
+    });
+    expect(error).toMatchObject({ code: 'NotImplemented' });
+  });
+
+  test('a range finds the spaces right after a word', async () => {
+    const word = new FakeWord(makeDocx({ body: paragraph('mot \u00a0 mot  suite') }));
+    const text = await word.run(async (context) => {
+      const first = context.document.body.search('mot', WHOLE_WORD).getFirst();
+      const rest = first.getRange('End').expandTo(first.paragraphs.getFirst().getRange('End'));
+      const spaces = rest.search(' ^s ', {}).getFirst();
+      first.expandTo(spaces).delete();
+      const paragraph = context.document.body.paragraphs.getFirst().load('text');
+      await context.sync();
+      return paragraph.text;
+    });
+    expect(text).toBe('mot  suite');
+  });
+});
+
 describe('runs split by Word', () => {
   const splitWord =
     '<w:p>' +

@@ -32,14 +32,23 @@ const KNOWN_OPTIONS = new Set([
 /** Characters that make a word, for whole-word, prefix and suffix matching. */
 const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
 
+/** A checked search request: the text to find, its "^" codes decoded, and the options. */
+export type SearchRequest = { needle: string; options: Required<SearchOptions> };
+
 /**
- * Checks a search request and returns its options with defaults.
+ * Word's codes for characters in a search text that the fake models, from Microsoft's "Use search
+ * options to find text in your Word add-in": a tab, a no-break space, and the caret itself.
+ */
+const SEARCH_CODES: Readonly<Record<string, string>> = { t: '\t', s: '\u00a0', '^': '^' };
+
+/**
+ * Checks a search request and returns the text to find with its options' defaults.
  *
  * @throws FakeOfficeError SearchStringInvalidOrTooLong for an empty text or one over 255
- * characters; NotImplemented for wildcards, `ignorePunct`, `ignoreSpace`, Word's "^" codes and
- * control characters, which the fake does not model.
+ * characters; NotImplemented for wildcards, `ignorePunct`, `ignoreSpace`, control characters and
+ * the "^" codes other than `^t`, `^s` and `^^`, which the fake does not model.
  */
-export function checkSearch(text: unknown, options: unknown): Required<SearchOptions> {
+export function checkSearch(text: unknown, options: unknown): SearchRequest {
   if (typeof text !== 'string' || text === '' || text.length > MAX_SEARCH_LENGTH) {
     throw new FakeOfficeError(
       'SearchStringInvalidOrTooLong',
@@ -47,15 +56,26 @@ export function checkSearch(text: unknown, options: unknown): Required<SearchOpt
     );
   }
   // eslint-disable-next-line no-control-regex -- finding control characters is the point.
-  if (text.includes('^') || /[\u0000-\u001f]/.test(text)) {
-    throw notImplemented("search text with '^' codes or control characters");
+  if (/[\u0000-\u001f]/.test(text)) {
+    throw notImplemented('search text with control characters');
   }
 
   const checked = checkOptions(options);
   if (checked.matchWildcards || checked.ignorePunct || checked.ignoreSpace) {
     throw notImplemented('matchWildcards, ignorePunct and ignoreSpace searches');
   }
-  return checked;
+  return { needle: decodeSearchCodes(text), options: checked };
+}
+
+/** Replaces each "^" code of a search text with the character it stands for. */
+function decodeSearchCodes(text: string): string {
+  return text.replace(/\^(.?)/gs, (code, letter: string) => {
+    const character = SEARCH_CODES[letter];
+    if (character === undefined) {
+      throw notImplemented(`the search code ${JSON.stringify(code)}`);
+    }
+    return character;
+  });
 }
 
 function checkOptions(options: unknown): Required<SearchOptions> {

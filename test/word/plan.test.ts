@@ -34,13 +34,18 @@ function scan(
     tableNestingLevel: levels[index] ?? 0,
   }));
   const template = texts
-    .map((text) => (text.match(/\bopisto[a-z0-9]+/gi) ?? []).filter(resolveFieldName))
-    .filter((words) => words.length > 0)
-    .map((words, index) => ({
+    .map((text) => ({
+      text,
+      words: (text.match(/\bopisto[a-z0-9]+/gi) ?? []).filter(resolveFieldName),
+    }))
+    .filter(({ words }) => words.length > 0)
+    .map(({ text, words }, index) => ({
       words: words.map((word) => word.toLowerCase()),
       textOnly: true,
       carriesSection: false,
       inBlockContentControl: false,
+      endsContainer: false,
+      spacesAfterCondition: /^\s*opistosi(?:pro|particulier)([ \u00a0\t]*)/i.exec(text)?.[1] ?? '',
       ...facts[index],
     }));
   return { paragraphs, results, template };
@@ -54,7 +59,7 @@ describe('planStory text fields', () => {
       { range: { word: 'opistoclientnom', index: 0 }, value: 'Martin' },
       { range: { word: 'opistoclientnom', index: 1 }, value: 'Martin' },
     ]);
-    expect(plan.blankParagraphs).toEqual([]);
+    expect(plan.droppedParagraphs).toEqual([]);
     expect(plan.lists).toEqual([]);
   });
 
@@ -97,8 +102,8 @@ describe('planStory blank lines', () => {
   test('drops a line of blank fields', () => {
     const plan = planStory(scan(['opistoclientadresse2', 'fin']), values());
 
-    expect(plan.blankParagraphs).toEqual([
-      { range: { word: 'opistoclientadresse2', index: 0 }, keepAsSpacer: false },
+    expect(plan.droppedParagraphs).toEqual([
+      { range: { word: 'opistoclientadresse2', index: 0 }, removal: 'delete' },
     ]);
     expect(plan.replacements).toEqual([]);
   });
@@ -106,14 +111,14 @@ describe('planStory blank lines', () => {
   test('keeps a blank line that ends the story', () => {
     const plan = planStory(scan(['début', 'opistoclientadresse2']), values());
 
-    expect(plan.blankParagraphs).toEqual([]);
+    expect(plan.droppedParagraphs).toEqual([]);
     expect(plan.replacements).toHaveLength(1);
   });
 
   test('keeps a line with other text', () => {
     const plan = planStory(scan(['Adresse : opistoclientadresse2', 'fin']), values());
 
-    expect(plan.blankParagraphs).toEqual([]);
+    expect(plan.droppedParagraphs).toEqual([]);
   });
 
   test('keeps a line with a manual line break', () => {
@@ -122,13 +127,13 @@ describe('planStory blank lines', () => {
       values(),
     );
 
-    expect(plan.blankParagraphs).toEqual([]);
+    expect(plan.droppedParagraphs).toEqual([]);
   });
 
   test('keeps a line whose field has a value', () => {
     const plan = planStory(scan(['opistoclientadresse2 opistoclientcp', 'fin']), values());
 
-    expect(plan.blankParagraphs).toEqual([]);
+    expect(plan.droppedParagraphs).toEqual([]);
     expect(plan.replacements).toHaveLength(2);
   });
 });
@@ -206,15 +211,15 @@ describe('planStory tables that would touch', () => {
       values(),
     );
 
-    expect(plan.blankParagraphs).toEqual([
-      { range: { word: 'opistoclientadresse2', index: 0 }, keepAsSpacer: true },
+    expect(plan.droppedParagraphs).toEqual([
+      { range: { word: 'opistoclientadresse2', index: 0 }, removal: 'spacer' },
     ]);
   });
 
   test('deletes a blank line after a table and before text', () => {
     const plan = planStory(scan([['cellule', 1], 'opistoclientadresse2', 'fin']), values());
 
-    expect(plan.blankParagraphs[0]?.keepAsSpacer).toBe(false);
+    expect(plan.droppedParagraphs[0]?.removal).toBe('delete');
   });
 
   test('keeps a list paragraph right after a table as a spacer', () => {
@@ -229,7 +234,7 @@ describe('planStory tables that would touch', () => {
       values(),
     );
 
-    expect(plan.blankParagraphs[0]?.keepAsSpacer).toBe(false);
+    expect(plan.droppedParagraphs[0]?.removal).toBe('delete');
     expect(plan.lists[0]?.before).toBe('spacer');
   });
 
@@ -252,7 +257,7 @@ describe('planStory template facts', () => {
       values(),
     );
 
-    expect(plan.blankParagraphs).toEqual([]);
+    expect(plan.droppedParagraphs).toEqual([]);
     expect(plan.replacements).toEqual([
       { range: { word: 'opistoclientadresse2', index: 0 }, value: '' },
     ]);
@@ -320,5 +325,195 @@ describe('planStory search mismatch', () => {
     };
 
     expect(() => planStory(mismatched, values())).toThrow(/opistoclientcp/);
+  });
+});
+
+/**
+ * Builds the values of a professional buyer (true), a consumer (false) or a client of unknown
+ * kind, on a date when both invoices of the example are late.
+ */
+function buyer(isProfessional: boolean | null): LetterValues {
+  const client = record((draft) => {
+    (draft.client as { isProfessional?: boolean | null }).isProfessional = isProfessional;
+  });
+  return buildLetterValues(client, '2019-01-15', { penaltyRate: { hundredthsOfPercent: 1315 } });
+}
+
+describe('planStory conditional paragraphs', () => {
+  const story = scan([
+    'opistosipro Indemnité : opistoindemniterecouvrement €',
+    'OpistoSiParticulier  Aucune indemnité.',
+    'fin',
+  ]);
+  const pro = { word: 'opistosipro', index: 0 };
+  const consumer = { word: 'opistosiparticulier', index: 0 };
+
+  test('a professional keeps opistosipro without its word', () => {
+    const plan = planStory(story, buyer(true));
+
+    expect(plan.conditionWords).toEqual([{ range: pro, spacesSearchText: ' ' }]);
+    expect(plan.replacements).toEqual([
+      { range: { word: 'opistoindemniterecouvrement', index: 0 }, value: '80,00' },
+    ]);
+    expect(plan.droppedParagraphs).toEqual([{ range: consumer, removal: 'delete' }]);
+  });
+
+  test('a consumer keeps opistosiparticulier without its word', () => {
+    const plan = planStory(story, buyer(false));
+
+    expect(plan.conditionWords).toEqual([{ range: consumer, spacesSearchText: '  ' }]);
+    expect(plan.replacements).toEqual([]);
+    expect(plan.droppedParagraphs).toEqual([{ range: pro, removal: 'delete' }]);
+  });
+
+  test('a client of unknown kind keeps neither', () => {
+    const plan = planStory(story, buyer(null));
+
+    expect(plan.conditionWords).toEqual([]);
+    expect(plan.droppedParagraphs).toEqual([
+      { range: pro, removal: 'delete' },
+      { range: consumer, removal: 'delete' },
+    ]);
+  });
+
+  test('writes tabs and no-break spaces as search codes', () => {
+    const plan = planStory(scan(['opistosipro\t\u00a0 Texte', 'fin']), buyer(true));
+
+    expect(plan.conditionWords).toEqual([{ range: pro, spacesSearchText: '^t^s ' }]);
+  });
+
+  test('deletes the word alone when no space follows', () => {
+    const plan = planStory(scan(['opistosipro', 'fin']), buyer(true));
+
+    expect(plan.conditionWords).toEqual([{ range: pro, spacesSearchText: '' }]);
+    expect(plan.droppedParagraphs).toEqual([]);
+  });
+
+  test('drops a kept paragraph whose fields are blank', () => {
+    const plan = planStory(scan(['opistosipro opistoclientadresse2', 'fin']), buyer(true));
+
+    expect(plan.droppedParagraphs).toEqual([{ range: pro, removal: 'delete' }]);
+    expect(plan.conditionWords).toEqual([]);
+    expect(plan.replacements).toEqual([]);
+  });
+
+  test('sends too many spaces after the word to the .docx engine', () => {
+    const story = scan([`opistosipro${' '.repeat(256)}Texte`, 'fin']);
+
+    expect(() => planStory(story, buyer(true))).toThrow(/256 spaces/);
+  });
+});
+
+describe('planStory conditional paragraphs the document needs', () => {
+  test.each([
+    ['the last paragraph of a story', scan(['début', 'opistosipro Texte'])],
+    [
+      'a paragraph ending its cell',
+      scan(['opistosipro Texte', 'fin'], 1, [{ endsContainer: true }]),
+    ],
+    [
+      'a paragraph ending a section',
+      scan(['opistosipro Texte', 'fin'], 1, [{ carriesSection: true }]),
+    ],
+  ])('empties %s', (_case, story) => {
+    const plan = planStory(story, buyer(false));
+
+    expect(plan.droppedParagraphs).toEqual([
+      { range: { word: 'opistosipro', index: 0 }, removal: 'empty' },
+    ]);
+  });
+
+  test('keeps a dropped paragraph between two tables as a spacer', () => {
+    const plan = planStory(
+      scan([['cellule', 1], 'opistosipro Texte', ['cellule', 1], 'fin']),
+      buyer(false),
+    );
+
+    expect(plan.droppedParagraphs[0]?.removal).toBe('spacer');
+  });
+
+  test('sees the table through a deleted conditional paragraph', () => {
+    const plan = planStory(
+      scan([['cellule', 1], 'opistosipro Texte', 'opistoclientadresse2', ['cellule', 1], 'fin']),
+      buyer(false),
+    );
+
+    expect(plan.droppedParagraphs.map((dropped) => dropped.removal)).toEqual(['delete', 'spacer']);
+  });
+
+  test.each([
+    ['ends its container', { endsContainer: true }],
+    ['ends a section', { carriesSection: true }],
+  ])('keeps a blank line that %s', (_case, facts) => {
+    const plan = planStory(scan(['opistoclientadresse2', 'fin'], 1, [facts]), values());
+
+    expect(plan.droppedParagraphs).toEqual([]);
+    expect(plan.replacements).toEqual([
+      { range: { word: 'opistoclientadresse2', index: 0 }, value: '' },
+    ]);
+  });
+});
+
+describe('planStory conditional lists', () => {
+  const list = { word: 'opistolistepenalites', index: 0 };
+  const pro = { word: 'opistosipro', index: 0 };
+
+  test('a professional gets the table in place of the paragraph', () => {
+    const letter = buyer(true);
+    const plan = planStory(scan(['opistosipro opistolistepenalites', 'fin']), letter);
+
+    expect(plan.lists).toEqual([
+      {
+        firstList: list,
+        before: 'delete',
+        blocks: [{ kind: 'table', table: letter.lists.opistolistepenalites }, { kind: 'spacer' }],
+      },
+    ]);
+    expect(plan.conditionWords).toEqual([]);
+    expect(plan.droppedParagraphs).toEqual([]);
+  });
+
+  test('a consumer gets neither the table nor the paragraph', () => {
+    const plan = planStory(scan(['opistosipro opistolistepenalites', 'fin']), buyer(false));
+
+    expect(plan.lists).toEqual([]);
+    expect(plan.droppedParagraphs).toEqual([{ range: pro, removal: 'delete' }]);
+  });
+
+  test('text before the list keeps the paragraph without the word', () => {
+    const plan = planStory(scan(['opistosipro Détail : opistolistepenalites', 'fin']), buyer(true));
+
+    expect(plan.lists[0]?.before).toBe('keep');
+    expect(plan.conditionWords).toEqual([{ range: pro, spacesSearchText: ' ' }]);
+  });
+
+  test('a dropped list ending a section empties its paragraph', () => {
+    const story = scan(['opistosipro opistolistepenalites', 'fin'], 1, [{ carriesSection: true }]);
+
+    expect(planStory(story, buyer(false)).droppedParagraphs).toEqual([
+      { range: pro, removal: 'empty' },
+    ]);
+    expect(() => planStory(story, buyer(true))).toThrow(/ends a section/);
+  });
+});
+
+describe('planStory conditions Word reads otherwise', () => {
+  test('raises when Word shows text before the condition word', () => {
+    const story = scan(['Texte opistosipro suite', 'fin']);
+
+    expect(() => planStory(story, buyer(true))).toThrow(WordFallbackError);
+    expect(() => planStory(story, buyer(true))).toThrow(/does not start its paragraph/);
+  });
+
+  test('raises when Word shows two condition words', () => {
+    const story = scan(['opistosipro opistosiparticulier suite', 'fin']);
+
+    expect(() => planStory(story, buyer(false))).toThrow(/does not start its paragraph/);
+  });
+
+  test('raises when Word shows other spaces after the word', () => {
+    const story = scan(['opistosipro Texte', 'fin'], 1, [{ spacesAfterCondition: '  ' }]);
+
+    expect(() => planStory(story, buyer(true))).toThrow(/other spaces/);
   });
 });

@@ -96,7 +96,7 @@ describe('runWordMerge routes', () => {
     expect(result.letters[0]).toMatchObject({ status: 'opened', engine: 'docx' });
   });
 
-  test('uses the .docx engine for conditional paragraphs', async () => {
+  test('merges conditional paragraphs with Word.js', async () => {
     const template = makeDocx({
       body:
         paragraph('opistosipro Indemnité : opistoindemniterecouvrement €') +
@@ -109,11 +109,16 @@ describe('runWordMerge routes', () => {
     };
     const letters = [buyer('Pro', true), buyer('Particulier', false)];
     const request = { letters, letterDate: '2019-01-15' };
-    const { fake, result } = await merge({ profile: 'desktop' }, request, template);
+    const { fake, result, log } = await merge({ profile: 'desktop' }, request, template);
     const texts = fake.createdDocuments.map((document) => bodyTexts(document.toDocx()));
 
-    expect(result.route).toBe('docx-open');
-    expect(result.notices[0]).toMatch(/paragraphes conditionnels/);
+    expect(result.route).toBe('word');
+    expect(result.notices).toEqual([]);
+    expect(log).toEqual([]);
+    expect(result.letters).toEqual([
+      { id: 'Pro', status: 'opened', engine: 'word' },
+      { id: 'Particulier', status: 'opened', engine: 'word' },
+    ]);
     // The body's last paragraph stays, empty, when its condition drops it.
     expect(texts).toEqual([['Indemnité : 80,00 €', ''], ['Pas d’indemnité.']]);
   });

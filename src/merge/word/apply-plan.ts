@@ -4,7 +4,7 @@
  */
 import { removeNonXmlCharacters } from '../docx/xml';
 import { insertListTable, type TableAbilities } from './list-table';
-import type { Block, ListEdit, RangeRef, StoryPlan } from './plan';
+import type { Block, ConditionWordEdit, ListEdit, RangeRef, Removal, StoryPlan } from './plan';
 
 /** The ranges each searched word returned, loaded by the previous sync. */
 export type SearchResults = ReadonlyMap<string, Word.RangeCollection>;
@@ -25,14 +25,40 @@ export function applyStoryPlan(
   for (const { range, value } of plan.replacements) {
     replaceWithValue(rangeOf(results, range), value);
   }
-  for (const { range, keepAsSpacer } of plan.blankParagraphs) {
-    const paragraph = rangeOf(results, range).paragraphs.getFirst();
-    if (keepAsSpacer) {
-      paragraph.getRange('Content').delete();
-      makeSpacer(paragraph);
-    } else {
-      paragraph.delete();
-    }
+  for (const edit of plan.conditionWords) {
+    deleteConditionWord(rangeOf(results, edit.range), edit);
+  }
+  for (const { range, removal } of plan.droppedParagraphs) {
+    removeParagraph(rangeOf(results, range).paragraphs.getFirst(), removal);
+  }
+}
+
+/**
+ * Deletes a condition word and the spaces after it. Word.js cannot move a range by a number of
+ * characters, so the spaces are found by searching them from the word's end, where the planner
+ * checked that Word's text shows them.
+ *
+ * NOTE: a search text made only of spaces and `^t`/`^s` codes follows Word's documented search
+ * syntax, but has run only against the fake Word object model.
+ */
+function deleteConditionWord(word: Word.Range, edit: ConditionWordEdit): void {
+  if (edit.spacesSearchText === '') {
+    word.delete();
+    return;
+  }
+  const rest = word.getRange('End').expandTo(word.paragraphs.getFirst().getRange('End'));
+  const spaces = rest.search(edit.spacesSearchText).getFirst();
+  word.expandTo(spaces).delete();
+}
+
+function removeParagraph(paragraph: Word.Paragraph, removal: Removal): void {
+  if (removal === 'delete') {
+    paragraph.delete();
+    return;
+  }
+  paragraph.getRange('Content').delete();
+  if (removal === 'spacer') {
+    makeSpacer(paragraph);
   }
 }
 
@@ -105,11 +131,8 @@ function applyListEdit(list: ListEdit, results: SearchResults, abilities: TableA
       firstList.expandTo(paragraph.getRange('End')).delete();
       break;
     case 'spacer':
-      paragraph.getRange('Content').delete();
-      makeSpacer(paragraph);
-      break;
     case 'delete':
-      paragraph.delete();
+      removeParagraph(paragraph, list.before);
       break;
   }
 }

@@ -1,13 +1,14 @@
 /**
  * Plans the edits of one story (the body, a header or a footer) from what Word returned: the text
  * of its paragraphs and the ranges its search found for each field word. Planning is pure, so the
- * rules that both engines share (blank lines, lists splitting a paragraph) are tested without Word.
- * Where Word.js cannot follow those rules, planning raises WordFallbackError and the letter is
- * made by the .docx engine.
+ * rules that both engines share (blank lines, conditional paragraphs, lists splitting a paragraph)
+ * are tested without Word. Where Word.js cannot follow those rules, planning raises
+ * WordFallbackError and the letter is made by the .docx engine.
  */
 import { isConditionField, isListField, type ListFieldName } from '../fields';
 import type { ListTable } from '../lists';
 import type { LetterValues } from '../values';
+import { findConditionWord, keepsCondition, spacesSearchText } from './conditions';
 import { WordFallbackError } from './fallback-error';
 import {
   locateOccurrences,
@@ -37,13 +38,29 @@ export type ListEdit = {
   blocks: Block[];
 };
 
+/**
+ * Fate of a paragraph that leaves the letter. It is deleted ("delete"), or emptied and kept as a
+ * spacer ("spacer") between two tables, because Word joins two tables that touch. A paragraph the
+ * document needs (the last one of its body or cell, or one that ends a section) is emptied and
+ * keeps its properties ("empty"), as the .docx engine keeps it.
+ */
+export type Removal = 'delete' | 'spacer' | 'empty';
+
+/** The condition word of a paragraph kept in the letter, to delete with the spaces after it. */
+export type ConditionWordEdit = {
+  range: RangeRef;
+  /** Word's search text for those spaces (`^t` a tab, `^s` a no-break space); empty if none. */
+  spacesSearchText: string;
+};
+
 export type StoryPlan = {
   replacements: { range: RangeRef; value: string }[];
+  conditionWords: ConditionWordEdit[];
   /**
-   * Blank lines, each named by one of its field words. A blank line between two tables is
-   * emptied and kept as a spacer instead of deleted, because Word joins two tables that touch.
+   * Paragraphs that leave the letter, each named by one of its field words: blank lines, and
+   * paragraphs whose condition this client does not meet.
    */
-  blankParagraphs: { range: RangeRef; keepAsSpacer: boolean }[];
+  droppedParagraphs: { range: RangeRef; removal: Removal }[];
   lists: ListEdit[];
 };
 
@@ -63,7 +80,12 @@ export function planStory(
   options: StoryOptions = { allowLineBreaks: true },
 ): StoryPlan {
   const located = locateOccurrences(scan);
-  const plan: StoryPlan = { replacements: [], blankParagraphs: [], lists: [] };
+  const plan: StoryPlan = {
+    replacements: [],
+    conditionWords: [],
+    droppedParagraphs: [],
+    lists: [],
+  };
 
   // The last paragraph before the current one that stays in the letter.
   let previous: ParagraphScan | null = null;
@@ -106,24 +128,70 @@ function planParagraph(
   options: StoryOptions,
   plan: StoryPlan,
 ): boolean {
-  const { paragraph, template, found, neighbours } = target;
-  const lists = found.filter((occurrence) => isListField(occurrence.field));
-  const first = found[0] as Occurrence;
+  const { template, found } = target;
+  const condition = findConditionWord(target);
+  if (condition !== null && !keepsCondition(condition.field, values)) {
+    return dropParagraph(target, condition.range, plan);
+  }
 
+  const lists = found.filter((occurrence) => isListField(occurrence.field));
   if (lists.length > 0) {
     checkListParagraph(template);
     return planListParagraph(target, lists, values, options, plan);
   }
-  if (template.textOnly && isBlankLine(paragraph, found, values)) {
-    const keepAsSpacer = neighbours.tableBefore && neighbours.tableAfter;
-    plan.blankParagraphs.push({ range: first.range, keepAsSpacer });
-    return !keepAsSpacer;
+  if (isBlankLine(target, values)) {
+    return dropParagraph(target, (found[0] as Occurrence).range, plan);
   }
   for (const occurrence of found) {
-    const value = checkLineBreaks(textValue(occurrence, values), options);
-    plan.replacements.push({ range: occurrence.range, value });
+    planWordEdit(occurrence, target, values, options, plan);
   }
   return false;
+}
+
+/**
+ * Plans how a paragraph leaves the letter, named by the range of one of its field words. Returns
+ * true when it is deleted, false when it stays emptied.
+ */
+function dropParagraph(target: FieldParagraph, range: RangeRef, plan: StoryPlan): boolean {
+  const { neighbours } = target;
+  let removal: Removal = 'delete';
+  if (mustStay(target)) {
+    removal = 'empty';
+  } else if (neighbours.tableBefore && neighbours.tableAfter) {
+    removal = 'spacer';
+  }
+  plan.droppedParagraphs.push({ range, removal });
+  return removal === 'delete';
+}
+
+/**
+ * Tells whether the document needs the paragraph, as the .docx engine judges it from the XML: the
+ * last paragraph of its body, cell, header, footer or content control, or one that ends a
+ * section. Emptying such a paragraph keeps its container and its section break, whatever Word
+ * would do on deleting it.
+ */
+function mustStay({ paragraph, template }: FieldParagraph): boolean {
+  return paragraph.isLastParagraph || template.endsContainer || template.carriesSection;
+}
+
+/**
+ * Plans the edit of one field word in a paragraph that stays: a condition word goes with the
+ * spaces after it, a text field takes its value.
+ */
+function planWordEdit(
+  occurrence: Occurrence,
+  target: FieldParagraph,
+  values: LetterValues,
+  options: StoryOptions,
+  plan: StoryPlan,
+): void {
+  if (isConditionField(occurrence.field)) {
+    const searchText = spacesSearchText(target.template.spacesAfterCondition);
+    plan.conditionWords.push({ range: occurrence.range, spacesSearchText: searchText });
+    return;
+  }
+  const value = checkLineBreaks(textValue(occurrence, values), options);
+  plan.replacements.push({ range: occurrence.range, value });
 }
 
 /**
@@ -152,16 +220,14 @@ function checkLineBreaks(text: string, options: StoryOptions): string {
 
 /**
  * Tells whether a paragraph is a blank line to drop: made only of text fields and spaces, all
- * blank for this client, as Word's mail merge drops blank address lines. The last paragraph of a
- * story or cell stays, because Word keeps it. A manual line break makes the paragraph more than
- * a line, so it stays too.
+ * blank for this client, as Word's mail merge drops blank address lines. A paragraph the document
+ * needs stays (`mustStay`), and so does one with a picture or a manual line break, which make it
+ * more than a line. A condition word counts as blank, so only text fields decide.
  */
-function isBlankLine(
-  paragraph: ParagraphScan,
-  found: readonly Occurrence[],
-  values: LetterValues,
-): boolean {
-  if (paragraph.isLastParagraph || paragraph.text.includes('\v')) {
+function isBlankLine(target: FieldParagraph, values: LetterValues): boolean {
+  const { paragraph, template, found } = target;
+  const hasTextField = found.some((occurrence) => !isConditionField(occurrence.field));
+  if (!template.textOnly || !hasTextField || mustStay(target) || paragraph.text.includes('\v')) {
     return false;
   }
   return substitute(paragraph.text, found, values).trim() === '';
@@ -186,8 +252,7 @@ function planListParagraph(
   const keepBefore = beforeText.trim() !== '';
   if (keepBefore) {
     for (const occurrence of before) {
-      const value = checkLineBreaks(textValue(occurrence, values), options);
-      plan.replacements.push({ range: occurrence.range, value });
+      planWordEdit(occurrence, target, values, options, plan);
     }
   }
 

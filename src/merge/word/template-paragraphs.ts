@@ -6,6 +6,8 @@
 import type { Element } from '@xmldom/xmldom';
 
 import { decodeXmlPart } from '../docx/compile';
+import { endsContainer } from '../docx/mark-groups';
+import { isConditionField } from '../fields';
 import { findFieldWords } from '../recognize';
 import { atomsText, collectAtoms } from '../docx/paragraph-text';
 import { childElements, isW, parseXml, W_NS } from '../docx/xml';
@@ -19,7 +21,22 @@ export type TemplateParagraph = {
   carriesSection: boolean;
   /** The paragraph lies in a block content control, which Word deletes with its last paragraph. */
   inBlockContentControl: boolean;
+  /**
+   * No paragraph or table follows the paragraph in its body, table cell, header, footer or
+   * content control. The .docx engine keeps such a paragraph where it drops others: a blank line
+   * there stays, and a paragraph whose condition fails is emptied instead.
+   */
+  endsContainer: boolean;
+  /**
+   * The spaces, no-break spaces and tab characters right after the paragraph's condition word,
+   * which leave the letter with the word; empty without a condition word. A `w:tab` element ends
+   * them, as it does in the .docx engine (mark-fields.ts).
+   */
+  spacesAfterCondition: string;
 };
+
+/** Spaces the .docx engine removes with a condition word, in the text where breaks read "\n". */
+const SPACES_AFTER_CONDITION = /^[ \u00a0\t]*/;
 
 /** Lists the paragraphs with known field words of one part of the template. */
 export function readTemplateParagraphs(xmlBytes: Uint8Array, part: string): TemplateParagraph[] {
@@ -34,15 +51,19 @@ export function readTemplateParagraphs(xmlBytes: Uint8Array, part: string): Temp
 
 function describeParagraph(paragraph: Element): TemplateParagraph {
   const atoms = collectAtoms(paragraph);
-  const words = findFieldWords(atomsText(atoms))
-    .filter((match) => match.field !== null)
-    .map((match) => match.word.toLowerCase());
+  const text = atomsText(atoms);
+  const matches = findFieldWords(text).filter((match) => match.field !== null);
+  const condition = matches.find((match) => match.field !== null && isConditionField(match.field));
 
   return {
-    words,
+    words: matches.map((match) => match.word.toLowerCase()),
     textOnly: atoms.every((atom) => atom.kind !== 'break'),
     carriesSection: carriesSection(paragraph),
     inBlockContentControl: isW(paragraph.parentNode, 'sdtContent'),
+    endsContainer: endsContainer(paragraph),
+    spacesAfterCondition: condition
+      ? (SPACES_AFTER_CONDITION.exec(text.slice(condition.end))?.[0] ?? '')
+      : '',
   };
 }
 

@@ -6,7 +6,6 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import { strFromU8 } from 'fflate';
 
-import { isConditionField } from '../fields';
 import { compileTemplate, type CompiledTemplate, type TemplateWord } from '../docx/compile';
 import { readDocxPackage, readRelationships } from '../docx/package';
 import { childElements, isW, parseXml, R_NS, W_NS } from '../docx/xml';
@@ -83,14 +82,6 @@ function explainUnreachableWords(words: readonly TemplateWord[]): string | null 
       'Le modèle contient des mots-champs dans une zone de texte, que Word ne permet pas aux ' +
       'compléments de rechercher : les courriers sont donc préparés hors de Word, puis ouverts ' +
       'dans Word.'
-    );
-  }
-  // NOTE: the Word.js engine does not yet remove conditional paragraphs, so the .docx engine,
-  // which does, makes these letters.
-  if (known.some((word) => word.field !== null && isConditionField(word.field))) {
-    return (
-      'Le modèle contient des paragraphes conditionnels (opistosipro, opistosiparticulier) : ' +
-      'les courriers sont donc préparés hors de Word, puis ouverts dans Word.'
     );
   }
   if (known.some((word) => word.partKind === 'footnotes' || word.partKind === 'endnotes')) {

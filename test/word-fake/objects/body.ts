@@ -35,8 +35,8 @@ export class FakeBody extends FakeClientObject<Story> {
 
   search(searchText: string, searchOptions?: SearchOptions): FakeRangeCollection {
     const results = new FakeRangeCollection(this.owner, () => {
-      const options = checkSearch(searchText, searchOptions);
-      return searchStory(this.resolve(), searchText, options);
+      const { needle, options } = checkSearch(searchText, searchOptions);
+      return searchStory(this.resolve(), needle, options);
     });
     return this.queueObject('search', results);
   }

@@ -86,8 +86,8 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
 
   search(searchText: string, searchOptions?: SearchOptions): FakeRangeCollection {
     const results = new FakeRangeCollection(this.owner, () => {
-      const options = checkSearch(searchText, searchOptions);
-      return searchRange(this.resolve(), searchText, options);
+      const { needle, options } = checkSearch(searchText, searchOptions);
+      return searchRange(this.resolve(), needle, options);
     });
     return this.queueObject('search', results);
   }
