@@ -8,7 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { officeWordHost } from '../merge/word';
 import { App } from './app/App';
 import { PaneProvider } from './app/pane-context';
-import type { PaneEnvironment } from './services/environment';
+import { documentNameOf, type PaneEnvironment } from './services/environment';
 
 function render(environment: PaneEnvironment): void {
   const container = document.getElementById('container');
@@ -30,6 +30,7 @@ function wordEnvironment(): PaneEnvironment {
     host: officeWordHost(),
     document: Office.context.document,
     partitionKey: Office.context.partitionKey,
+    documentName: documentNameOf(Office.context.document.url),
   };
 }
 

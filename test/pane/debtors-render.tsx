@@ -9,7 +9,11 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 
 import { PaneProvider } from '../../src/pane/app/pane-context';
-import { saveSettings, type PaneSettings } from '../../src/pane/services/settings';
+import {
+  DEFAULT_SETTINGS,
+  saveSettings,
+  type PaneSettings,
+} from '../../src/pane/services/settings';
 
 export const VIEW_HEIGHT = 360;
 export const ROW_HEIGHT = 36;
@@ -75,11 +79,14 @@ export function installLayout(): () => void {
   };
 }
 
-/** Renders `ui` in the pane, in a plain browser, with these settings stored for the user. */
-export function renderWithSettings(ui: ReactNode, settings: PaneSettings) {
+/**
+ * Renders `ui` in the pane, in a plain browser, with these settings stored for the user (the
+ * defaults for those not given).
+ */
+export function renderWithSettings(ui: ReactNode, settings: Partial<PaneSettings>) {
   const storage = window.localStorage;
   storage.clear();
-  saveSettings(storage, undefined, settings);
+  saveSettings(storage, undefined, { ...DEFAULT_SETTINGS, ...settings });
 
   return render(
     <FluentProvider theme={webLightTheme}>

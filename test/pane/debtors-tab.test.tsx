@@ -4,9 +4,18 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
+import { daysBetween, formatDate, localCalendarDate, UNMATCHED_WARNING } from '../../src/merge';
+import { addDays } from '../../src/server/demo-generator';
+import { daysBefore } from '../../src/pane/debtors/debtor-search';
 import { DebtorsTab } from '../../src/pane/debtors/DebtorsTab';
 import type { MergeSelection } from '../../src/pane/state/selection';
-import { API_KEY, expectedIds, startTestServer, type TestServer } from '../server/helpers';
+import {
+  API_KEY,
+  expectedIds,
+  REFERENCE_DATE,
+  startTestServer,
+  type TestServer,
+} from '../server/helpers';
 import { installLayout, renderWithSettings } from './debtors-render';
 
 // The merge panel is another screen with its own tests: here it only records what the list
@@ -62,8 +71,26 @@ function bodyRows(): HTMLElement[] {
   return screen.getAllByRole('row').filter((row) => row.dataset.index !== undefined);
 }
 
+/** Counts the searches the server has logged; its log names the path without the query. */
 function searchRequests(): number {
-  return server.logText().split('/api/v1/debtors?').length - 1;
+  return server.logs().filter((line) => line.method === 'GET' && line.path === '/api/v1/debtors')
+    .length;
+}
+
+/** Records the URL of each request the page sends from now on (the client uses XHR here). */
+function watchRequestUrls(): string[] {
+  const urls: string[] = [];
+  const open = XMLHttpRequest.prototype.open;
+  jest.spyOn(XMLHttpRequest.prototype, 'open').mockImplementation(function (
+    this: XMLHttpRequest,
+    method: string,
+    url: string | URL,
+    ...rest: unknown[]
+  ) {
+    urls.push(String(url));
+    return (open as (...args: unknown[]) => void).call(this, method, url, ...rest);
+  });
+  return urls;
 }
 
 describe('DebtorsTab: search', () => {
@@ -183,6 +210,126 @@ describe('DebtorsTab: search', () => {
     expect(alert.textContent).toMatch(/rien n’a été envoyé au serveur Opisto/);
     expect(alert.textContent).toMatch(/celle de la recherche précédente/);
     expect(screen.getByText(`Nb éléments : ${count} · 0 sélectionné`)).toBeTruthy();
+  });
+});
+
+describe('DebtorsTab: reminder filters', () => {
+  test('sends days and level, lists the matches', async () => {
+    const user = userEvent.setup();
+    renderTab();
+    // Five days before the demo's reference date, whatever today is: the demo's reminders fall in
+    // the 15 days before it.
+    const days = daysBetween(REFERENCE_DATE, localCalendarDate(new Date())) + 5;
+    const notRemindedSince = daysBefore(new Date(), days);
+    expect(notRemindedSince).toBe(addDays(REFERENCE_DATE, -5));
+    const query = { notRemindedSince, nextLevel: 'rappel2' as const };
+    const expected = expectedIds(server.records, query);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(
+      expectedIds(server.records, { nextLevel: 'rappel2' }).length,
+    );
+
+    await user.type(screen.getByLabelText('Pas relancé depuis'), String(days));
+    await user.selectOptions(screen.getByLabelText('Niveau'), '2e rappel');
+    const urls = watchRequestUrls();
+    await search(user);
+
+    expect(
+      await screen.findByText(`Nb éléments : ${expected.length} · 0 sélectionné`),
+    ).toBeTruthy();
+    jest.restoreAllMocks();
+    const [sent, ...others] = urls.map((url) => new URL(url).searchParams);
+    expect(others).toEqual([]);
+    expect(sent?.get('notRemindedSince')).toBe(notRemindedSince);
+    expect(sent?.get('nextLevel')).toBe('rappel2');
+    // Reminder filters choose debtors: the pieces of their letters are not filtered by them.
+    await user.click(screen.getByRole('checkbox', { name: 'Tout sélectionner' }));
+    expect(lastSelection().debtors.map((debtor) => debtor.id)).toEqual(expected);
+    expect(lastSelection().filter).toEqual({});
+  });
+
+  test('rejects days that are not a whole number', async () => {
+    const user = userEvent.setup();
+    renderTab();
+    const before = searchRequests();
+
+    await user.type(screen.getByLabelText('Pas relancé depuis'), '2,5');
+    await search(user);
+
+    expect(
+      screen.getByText(/« Pas relancé depuis » : nombre de jours invalide « 2,5 »/),
+    ).toBeTruthy();
+    expect(screen.getByLabelText('Pas relancé depuis').getAttribute('aria-invalid')).toBe('true');
+    expect(searchRequests()).toBe(before);
+  });
+});
+
+describe('DebtorsTab: reminder columns', () => {
+  async function searchName(user: ReturnType<typeof userEvent.setup>, name: string) {
+    renderTab();
+    await user.type(screen.getByLabelText('Nom'), `${name}{Enter}`);
+    await screen.findByText(/Nb éléments : 1 · /);
+    return bodyRows()[0] as HTMLElement;
+  }
+
+  test('header names both columns', async () => {
+    const user = userEvent.setup();
+    await searchName(user, 'Moulin');
+
+    const headers = screen.getAllByRole('columnheader').map((header) => header.textContent);
+    expect(headers).toEqual([
+      '',
+      '',
+      'Nom',
+      'Ville',
+      'CP',
+      'Solde',
+      'Dernière relance',
+      'Prochaine',
+    ]);
+  });
+
+  test('row shows last reminder and next level', async () => {
+    const user = userEvent.setup();
+    const record = server.records.find((candidate) => candidate.client.lastName === 'Moulin');
+    const last = record?.lastReminder;
+    if (!last || last.level !== 'rappel1') {
+      throw new Error('demo debtor Moulin should have had a 1er rappel');
+    }
+
+    const row = await searchName(user, 'Moulin');
+
+    const cells = within(row).getAllByRole('gridcell');
+    expect(cells.map((cell) => cell.textContent).slice(-2)).toEqual([
+      `1er rappel · ${formatDate(last.date)}`,
+      '2e rappel',
+    ]);
+    expect(within(row).queryByRole('img')).toBeNull();
+  });
+
+  test('unmatched payments: warning mark', async () => {
+    const user = userEvent.setup();
+    const row = await searchName(user, 'Lauragais');
+
+    const mark = within(row).getByRole('img', { name: UNMATCHED_WARNING });
+    expect(mark.getAttribute('title')).toBe(UNMATCHED_WARNING);
+    expect(mark.textContent).toBe('⚠');
+  });
+
+  test('never reminded: a dash, read as such', async () => {
+    const user = userEvent.setup();
+    const record = server.records.find((candidate) => !candidate.lastReminder);
+    const name = record?.client.companyName ?? record?.client.lastName;
+    if (!name) {
+      throw new Error('no demo debtor without a reminder');
+    }
+
+    const row = await searchName(user, name);
+
+    const cell = within(row).getAllByRole('gridcell').at(-2) as HTMLElement;
+    expect(cell.textContent).toBe('—jamais relancé');
+    expect(within(cell).getByText('—').getAttribute('aria-hidden')).toBe('true');
+    expect(within(row).getAllByRole('gridcell').at(-1)?.textContent).toBe('1er rappel');
   });
 });
 

@@ -15,6 +15,7 @@ import { useEffect } from 'react';
 
 import { createOpistoClient } from '../../src/api/client';
 import type { DebtorFilter, DebtorSummary } from '../../src/api/contract';
+import { checkBeforeSending } from '../../src/merge';
 import { PaneProvider, usePane } from '../../src/pane/app/pane-context';
 import { MergePanel } from '../../src/pane/merge/MergePanel';
 import { MergeProgress } from '../../src/pane/merge/MergeProgress';
@@ -113,6 +114,22 @@ function renderPanel({ debtors, template, environment, apiKey = API_KEY }: Panel
 
 function mergeButton() {
   return screen.getByRole('button', { name: 'Fusionner' });
+}
+
+/** Clicks "Fusionner", and "Inclure ces clients" when some have unmatched payments. */
+async function clickMerge(user: ReturnType<typeof userEvent.setup>, debtors: DebtorSummary[]) {
+  await user.click(mergeButton());
+  if (debtors.some((debtor) => debtor.hasUnmatchedPayments)) {
+    await user.click(await screen.findByRole('button', { name: 'Inclure ces clients' }));
+  }
+}
+
+/** Counts the clients whose letter the checks before sending leave out, once confirmed. */
+function leftOutCount(debtors: DebtorSummary[]): number {
+  return debtors.filter((debtor) => {
+    const record = server.records.find((candidate) => candidate.client.id === debtor.id);
+    return record && checkBeforeSending(record, { minimumCents: 0, confirmUnmatched: true });
+  }).length;
 }
 
 /** Reads a downloaded .zip; jsdom's Blob has no arrayBuffer(), its FileReader does the job. */
@@ -228,20 +245,29 @@ describe('MergePanel merging in a plain browser', () => {
 
   test('"Annuler" stops the run, and "Réessayer" makes the cancelled letters', async () => {
     const debtors = await firstDebtors(server, 40);
+    const leftOut = leftOutCount(debtors);
     const user = renderPanel({ debtors });
 
-    await user.click(mergeButton());
+    await clickMerge(user, debtors);
     await user.click(screen.getByRole('button', { name: 'Annuler' }));
-    const summary = await screen.findByText(/annulés?$/);
-    const cancelled = Number(/(\d+) annulés?$/.exec(summary.textContent ?? '')?.[1]);
+    const summary = await screen.findByText(/\d+ annulés?/);
+    const cancelled = Number(/(\d+) annulés?/.exec(summary.textContent ?? '')?.[1]);
+    const skipped = Number(
+      /(\d+) clients? sans courrier/.exec(summary.textContent ?? '')?.[1] ?? 0,
+    );
     expect(cancelled).toBeGreaterThan(0);
 
     await user.click(screen.getByRole('button', { name: /^Réessayer \(\d+ clients?\)$/ }));
-    // jsdom renders 40 letters in seconds, not milliseconds.
-    await screen.findByText('40 courriers téléchargés', {}, { timeout: 20_000 });
+    // jsdom renders 40 letters in seconds, not milliseconds. Clients who owe nothing get none.
+    await screen.findByText(
+      `${40 - leftOut} courriers téléchargés, ${leftOut} clients sans courrier`,
+      {},
+      { timeout: 20_000 },
+    );
 
+    // A client left out after "Annuler" was cancelled before its check: the retry leaves it out.
     const retried = await downloadedEntries(downloads.length - 1);
-    expect(Object.keys(retried)).toHaveLength(cancelled);
+    expect(Object.keys(retried)).toHaveLength(cancelled - (leftOut - skipped));
   });
 
   test('"Réessayer" keeps the filter of the first run', async () => {
@@ -261,9 +287,9 @@ describe('MergePanel merging in a plain browser', () => {
     const { rerender } = render(panel({ kinds: 'invoices' }));
     const user = userEvent.setup();
 
-    await user.click(mergeButton());
+    await clickMerge(user, debtors);
     await user.click(screen.getByRole('button', { name: 'Annuler' }));
-    await screen.findByText(/annulés?$/);
+    await screen.findByText(/\d+ annulés?/);
     // A new search with only credit notes, whose letters would list no invoice.
     rerender(panel({ kinds: 'creditNotes' }));
     await user.click(screen.getByRole('button', { name: /^Réessayer \(\d+ clients?\)$/ }));

@@ -6,12 +6,13 @@ import { unzipSync } from 'fflate';
 
 import { createOpistoClient, type OpistoClient } from '../../src/api/client';
 import type { DebtorSummary } from '../../src/api/contract';
-import { formatCents } from '../../src/merge';
+import { checkBeforeSending, formatCents } from '../../src/merge';
 import { cleanName } from '../../src/merge/file-names';
 import { packageLetters } from '../../src/pane/merge/downloads';
 import { runPaneMerge, type PaneMergeRequest } from '../../src/pane/merge/pane-merge';
 import type { PaneEnvironment } from '../../src/pane/services/environment';
 import { pieceKey } from '../../src/pane/state/exclusions';
+import { makeDocx, paragraph } from '../fixtures/make-docx';
 import { API_KEY, startTestServer, type TestServer } from '../server/helpers';
 import { FakeWord } from '../word-fake';
 import { firstDebtors, letterText, openDocument, TEMPLATE } from './merge-support';
@@ -40,6 +41,9 @@ function browserMerge(debtors: DebtorSummary[], overrides: Partial<PaneMergeRequ
     exclusions: new Map(),
     letterDate: '2026-12-04',
     mode: 'perClient',
+    level: 'rappel1',
+    penaltyRate: null,
+    sendChecks: { minimumCents: 0, confirmUnmatched: true },
     log: (line) => log.push(line),
     ...overrides,
   });
@@ -199,6 +203,99 @@ describe('runPaneMerge in a plain browser', () => {
 
     expect(error).toMatch(/n’est pas un document Word \(\.docx\) lisible/);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['failed', 'failed']);
+  });
+});
+
+describe('runPaneMerge checks and reminders', () => {
+  /** Debtors of the first page that the checks before sending leave out, and the others. */
+  async function splitByCheck(confirmUnmatched: boolean) {
+    const debtors = await firstDebtors(server, 30);
+    const leftOut = debtors.filter((debtor) =>
+      checkBeforeSending(recordOf(debtor.id), { minimumCents: 0, confirmUnmatched }),
+    );
+    return { debtors, leftOut, kept: debtors.filter((debtor) => !leftOut.includes(debtor)) };
+  }
+
+  test('skips the clients the checks leave out, with the reason', async () => {
+    const { debtors, leftOut, kept } = await splitByCheck(false);
+    expect(leftOut.some((debtor) => debtor.hasUnmatchedPayments)).toBe(true);
+    const { result, log } = browserMerge(debtors, {
+      sendChecks: { minimumCents: 0, confirmUnmatched: false },
+    });
+    const { outcomes, files } = await result;
+
+    const skipped = outcomes.filter((outcome) => outcome.status === 'skipped');
+    expect(skipped.map((outcome) => outcome.id)).toEqual(leftOut.map((debtor) => debtor.id));
+    expect(files).toHaveLength(kept.length);
+    const unmatched = skipped.find(
+      (outcome) => outcome.id === leftOut.find((d) => d.hasUnmatchedPayments)?.id,
+    );
+    expect(unmatched?.status).toBe('skipped');
+    expect(unmatched?.status === 'skipped' ? unmatched.message : '').toMatch(
+      /^Paiement non lettré/,
+    );
+    expect(log.join('\n')).toMatch(/left out: unmatched_payments/);
+  });
+
+  test('records one reminder per letter made, in order', async () => {
+    const { debtors, kept } = await splitByCheck(true);
+    const { reminders } = await browserMerge(debtors, { level: 'rappel2' }).result;
+
+    expect(reminders.map((reminder) => reminder.clientId)).toEqual(kept.map((debtor) => debtor.id));
+    for (const reminder of reminders) {
+      expect(reminder).toMatchObject({
+        level: 'rappel2',
+        date: '2026-12-04',
+        templateName: 'Relance.docx',
+      });
+      // The letter lists the invoices of the record, in the order the API sends them.
+      const record = await client.getRecord(reminder.clientId);
+      expect(reminder.pieces).toEqual(
+        record.invoices.map((invoice) => ({ kind: 'invoices', number: invoice.number })),
+      );
+    }
+  });
+
+  test('one document for all: a reminder for each client in it', async () => {
+    const debtors = await firstDebtors(server, 3);
+    const { reminders, files } = await browserMerge(debtors, { mode: 'single' }).result;
+
+    expect(files).toHaveLength(1);
+    expect(reminders.map((reminder) => reminder.clientId)).toEqual(debtors.map((d) => d.id));
+  });
+
+  test('cancelled and failed letters have no reminder', async () => {
+    const debtors = await firstDebtors(server, 3);
+    const ghost = { ...(debtors[0] as DebtorSummary), id: 'ABSENT-1', displayName: 'Fantôme' };
+    const abort = new AbortController();
+    const { result } = browserMerge([ghost, ...debtors], {
+      signal: abort.signal,
+      onProgress: ({ done }) => done === 2 && abort.abort(),
+    });
+    const { outcomes, reminders } = await result;
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      'failed',
+      'download',
+      'cancelled',
+      'cancelled',
+    ]);
+    expect(reminders.map((reminder) => reminder.clientId)).toEqual([debtors[0]?.id]);
+  });
+
+  test('penalty fields without a rate stop the run before any letter', async () => {
+    const template = makeDocx({ body: paragraph('Total : opistototaldu') });
+    const debtors = await firstDebtors(server, 2);
+    const { outcomes, files, error, reminders } = await browserMerge(debtors, {
+      template: { kind: 'file', name: 'Total.docx', bytes: template },
+    }).result;
+
+    expect(error).toMatch(
+      /^Taux des pénalités de retard manquant : le modèle utilise opistototaldu/,
+    );
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['failed', 'failed']);
+    expect(files).toEqual([]);
+    expect(reminders).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
-import { loadSettings, saveSettings } from '../../src/pane/services/settings';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '../../src/pane/services/settings';
 import { SettingsTab } from '../../src/pane/settings/SettingsTab';
 import { API_KEY, startTestServer, type TestServer } from '../server/helpers';
 import { renderInPane } from './template-render';
@@ -49,6 +49,8 @@ describe('saving the settings', () => {
     expect(loadSettings(window.localStorage, undefined)).toEqual({
       apiUrl: 'https://opisto.example.fr/',
       apiKey: 'cle-secrete-42',
+      penaltyRate: '',
+      minimumAmount: '0',
     });
 
     document.body.innerHTML = '';
@@ -58,7 +60,11 @@ describe('saving the settings', () => {
   });
 
   test('remote http address is rejected', async () => {
-    saveSettings(window.localStorage, undefined, { apiUrl: 'https://a.example.fr', apiKey: 'k' });
+    saveSettings(window.localStorage, undefined, {
+      ...DEFAULT_SETTINGS,
+      apiUrl: 'https://a.example.fr',
+      apiKey: 'k',
+    });
     const user = renderTab();
 
     await fill(user, 'http://opisto.example.fr', 'k');
@@ -85,6 +91,95 @@ describe('saving the settings', () => {
     renderTab();
 
     expect(screen.getByText(/Elle n’est jamais écrite dans vos modèles/)).toBeTruthy();
+  });
+});
+
+describe('reminder settings', () => {
+  function rateInput(): HTMLInputElement {
+    return screen.getByLabelText('Taux des pénalités de retard (% par an)');
+  }
+
+  function minimumInput(): HTMLInputElement {
+    return screen.getByLabelText('Seuil minimal de relance (€)');
+  }
+
+  test('empty rate and 0 € by default', () => {
+    renderTab();
+
+    expect(rateInput().value).toBe('');
+    expect(minimumInput().value).toBe('0');
+  });
+
+  test('saved rate and threshold reload', async () => {
+    const user = renderTab();
+
+    await user.type(rateInput(), ' 13,15 ');
+    await user.clear(minimumInput());
+    await user.type(minimumInput(), '15,50');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+
+    expect(screen.getByRole('status').textContent).toBe('Paramètres enregistrés.');
+    expect(loadSettings(window.localStorage, undefined)).toMatchObject({
+      penaltyRate: '13,15',
+      minimumAmount: '15,50',
+    });
+    document.body.innerHTML = '';
+    renderTab();
+    expect(rateInput().value).toBe('13,15');
+    expect(minimumInput().value).toBe('15,50');
+  });
+
+  test('invalid rate: message under the field, nothing saved', async () => {
+    saveSettings(window.localStorage, undefined, { ...DEFAULT_SETTINGS, penaltyRate: '10' });
+    const user = renderTab();
+
+    await user.clear(rateInput());
+    await user.type(rateInput(), '13,155');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+
+    expect(rateInput().getAttribute('aria-invalid')).toBe('true');
+    const messages = screen.getAllByRole('alert').map((alert) => alert.textContent);
+    expect(messages).toContain(
+      'Taux invalide « 13,155 » : indiquez le taux annuel en pourcentage, entre 0 et 100, ' +
+        'deux décimales au plus, par exemple 13,15.',
+    );
+    expect(messages).toContain(
+      'Paramètres non enregistrés : corrigez les valeurs signalées ci-dessus.',
+    );
+    expect(loadSettings(window.localStorage, undefined).penaltyRate).toBe('10');
+  });
+
+  test('rate above 100 % rejected', async () => {
+    const user = renderTab();
+
+    await user.type(rateInput(), '120');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+
+    expect(screen.getByText(/^Taux invalide « 120 »/)).toBeTruthy();
+  });
+
+  test('invalid threshold: message under the field', async () => {
+    const user = renderTab();
+
+    await user.clear(minimumInput());
+    await user.type(minimumInput(), '-5');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+
+    expect(minimumInput().getAttribute('aria-invalid')).toBe('true');
+    expect(
+      screen.getByText(/^Montant invalide « -5 » : indiquez un montant en euros/),
+    ).toBeTruthy();
+    expect(loadSettings(window.localStorage, undefined).minimumAmount).toBe('0');
+  });
+
+  test('emptied threshold saved as 0', async () => {
+    const user = renderTab();
+
+    await user.clear(minimumInput());
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+
+    expect(loadSettings(window.localStorage, undefined).minimumAmount).toBe('0');
+    expect(minimumInput().value).toBe('0');
   });
 });
 

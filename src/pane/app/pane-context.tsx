@@ -43,7 +43,9 @@ export function PaneProvider({ environment, storage, children }: PaneProviderPro
   const [template, chooseTemplate] = useState<TemplateChoice | null>(
     environment.kind === 'word' ? { kind: 'openDocument' } : null,
   );
-  const client = useMemo(() => makeClient(settings), [settings]);
+  // Only the address and the key make the client: saving a reminder setting keeps it.
+  const { apiUrl, apiKey } = settings;
+  const client = useMemo(() => makeClient(apiUrl, apiKey), [apiUrl, apiKey]);
 
   const state: PaneState = {
     environment,
@@ -59,17 +61,14 @@ export function PaneProvider({ environment, storage, children }: PaneProviderPro
   return <PaneContext.Provider value={state}>{children}</PaneContext.Provider>;
 }
 
-function makeClient(settings: PaneSettings): ClientState {
-  if (settings.apiUrl.trim() === '' || settings.apiKey.trim() === '') {
+function makeClient(apiUrl: string, apiKey: string): ClientState {
+  if (apiUrl.trim() === '' || apiKey.trim() === '') {
     return { kind: 'missing' };
   }
   try {
     return {
       kind: 'ready',
-      client: createOpistoClient({
-        baseUrl: settings.apiUrl.trim(),
-        apiKey: settings.apiKey.trim(),
-      }),
+      client: createOpistoClient({ baseUrl: apiUrl.trim(), apiKey: apiKey.trim() }),
     };
   } catch (error) {
     return { kind: 'invalid', message: error instanceof Error ? error.message : String(error) };

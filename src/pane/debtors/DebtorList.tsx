@@ -13,8 +13,8 @@ import { selectAllState, type SelectedIds } from './debtor-selection';
 import { DebtorRow, ROW_COLUMNS } from './DebtorRow';
 import { useDebtorRecords, type LoadRecord } from './use-debtor-records';
 
-/** Height of a closed row, in pixels; opened rows are measured. */
-export const ROW_HEIGHT = 36;
+/** Height of a closed row of two lines, in pixels; rendered rows are measured. */
+export const ROW_HEIGHT = 43;
 
 const useStyles = makeStyles({
   toolbar: {
@@ -33,6 +33,9 @@ const useStyles = makeStyles({
     paddingBlock: tokens.spacingVerticalXS,
   },
   amount: { textAlign: 'right' },
+  lead: { gridRow: 'span 2' },
+  lastReminder: { gridColumn: '3 / 5' },
+  nextLevel: { gridColumn: '5 / 7' },
   scroller: { overflowY: 'auto', position: 'relative' },
 });
 
@@ -173,13 +176,19 @@ function GridHeader() {
   return (
     <div role="rowgroup">
       <div role="row" aria-rowindex={1} className={styles.header}>
-        <span role="columnheader" aria-label="Sélection" />
-        <span role="columnheader" aria-label="Pièces" />
+        <span role="columnheader" aria-label="Sélection" className={styles.lead} />
+        <span role="columnheader" aria-label="Pièces" className={styles.lead} />
         <span role="columnheader">Nom</span>
         <span role="columnheader">Ville</span>
         <span role="columnheader">CP</span>
         <span role="columnheader" className={styles.amount}>
           Solde
+        </span>
+        <span role="columnheader" className={styles.lastReminder}>
+          Dernière relance
+        </span>
+        <span role="columnheader" className={styles.nextLevel}>
+          Prochaine
         </span>
       </div>
     </div>

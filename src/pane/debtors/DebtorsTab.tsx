@@ -18,6 +18,7 @@ import { usePane } from '../app/pane-context';
 import { MergePanel } from '../merge/MergePanel';
 import { toggleExclusion, type Exclusions, type PieceKey } from '../state/exclusions';
 import type { MergeSelection } from '../state/selection';
+import { applyRecordedReminders } from './debtor-reminders';
 import { clientProblem, type SearchRequest } from './debtor-search';
 import {
   keepListed,
@@ -42,7 +43,7 @@ export function DebtorsTab() {
   const { client } = usePane();
   const readyClient = client.kind === 'ready' ? client.client : undefined;
   const problem = clientProblem(client);
-  const { state, search } = useDebtorSearch(readyClient);
+  const { state, search, updateDebtors } = useDebtorSearch(readyClient);
   const [selected, setSelected] = useState<SelectedIds>(() => new Set());
   const [exclusions, setExclusions] = useState<Exclusions>(() => new Map());
 
@@ -103,7 +104,13 @@ export function DebtorsTab() {
       ) : (
         <Text>Choisissez vos critères puis cliquez sur « Rechercher ».</Text>
       )}
-      <MergePanel selection={selection} />
+      <MergePanel
+        selection={selection}
+        // The rows show the reminders just recorded; a new search would reorder or drop them.
+        onRemindersRecorded={(reminders) =>
+          updateDebtors((current) => applyRecordedReminders(current, reminders))
+        }
+      />
     </div>
   );
 }

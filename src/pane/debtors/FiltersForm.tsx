@@ -1,6 +1,7 @@
 /**
  * The search filters, as in the back office: texts on the client, the kinds of pieces, the due
- * date and the invoice dates. "Rechercher" (or Enter in any field) checks them and searches.
+ * date and the invoice dates, and the reminder filters. "Rechercher" (or Enter in any field)
+ * checks them and searches.
  */
 import {
   Button,
@@ -25,6 +26,7 @@ import {
   type SearchRequest,
   type TextFilterName,
 } from './debtor-search';
+import { ReminderFilters } from './ReminderFilters';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -122,6 +124,12 @@ export function FiltersForm({ onSearch }: FiltersFormProps) {
         {dateField('invoicedFrom')}
         {dateField('invoicedTo')}
       </div>
+      <ReminderFilters
+        values={values}
+        problem={problem}
+        classNames={{ fields: styles.fields, input: styles.input }}
+        onChange={set}
+      />
 
       <Button type="submit" appearance="primary" className={styles.submit}>
         Rechercher

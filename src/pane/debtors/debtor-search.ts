@@ -4,10 +4,14 @@
  */
 import type { DebtorFilter, PieceKind } from '../../api/contract';
 import type { DebtorSearchInput } from '../../api/client';
-import { formatDate, isCalendarDate } from '../../merge/format';
+import { formatDate, isCalendarDate, localCalendarDate } from '../../merge/format';
+import type { ReminderLevel } from '../../merge/reminder-levels';
 import type { ClientState } from '../app/pane-context';
 
-/** The form's values: texts as typed, dates as "YYYY-MM-DD" or empty. */
+/**
+ * The form's values: texts as typed, dates as "YYYY-MM-DD" or empty, the days since the last
+ * reminder as typed, and the next level or empty for any level.
+ */
 export type FilterValues = {
   name: string;
   city: string;
@@ -20,6 +24,8 @@ export type FilterValues = {
   dueBefore: string;
   invoicedFrom: string;
   invoicedTo: string;
+  notRemindedDays: string;
+  nextLevel: ReminderLevel | '';
 };
 
 export type TextFilterName = 'name' | 'city' | 'postalCode' | 'email' | 'phone';
@@ -38,6 +44,8 @@ export const EMPTY_FILTERS: FilterValues = {
   dueBefore: '',
   invoicedFrom: '',
   invoicedTo: '',
+  notRemindedDays: '',
+  nextLevel: '',
 };
 
 /** The labels the form shows, reused in messages so that they name the fields on screen. */
@@ -47,6 +55,11 @@ export const DATE_LABELS: Readonly<Record<DateFilterName, string>> = {
   invoicedTo: 'Date de facturation au',
 };
 
+export const NOT_REMINDED_LABEL = 'Pas relancé depuis';
+
+/** Longest "Pas relancé depuis" accepted, in days: ten years, beyond any reminder worth finding. */
+export const MAX_NOT_REMINDED_DAYS = 3660;
+
 const TEXT_NAMES: readonly TextFilterName[] = ['name', 'city', 'postalCode', 'email', 'phone'];
 const KIND_NAMES: readonly PieceKind[] = ['invoices', 'creditNotes', 'transactions'];
 
@@ -55,10 +68,13 @@ export type SearchRequest = { query: DebtorSearchInput; filter: DebtorFilter };
 
 export type SearchCheck =
   | { ok: true; request: SearchRequest }
-  | { ok: false; field: DateFilterName | 'kinds'; message: string };
+  | { ok: false; field: DateFilterName | 'kinds' | 'notRemindedDays'; message: string };
 
-/** Turns the form into a search, or returns a French message naming the field to correct. */
-export function buildSearch(values: FilterValues): SearchCheck {
+/**
+ * Turns the form into a search, or returns a French message naming the field to correct. `now`
+ * is the moment "Pas relancé depuis N jours" counts back from, in the machine's time zone.
+ */
+export function buildSearch(values: FilterValues, now: Date = new Date()): SearchCheck {
   const kinds = KIND_NAMES.filter((kind) => values[kind]);
   if (kinds.length === 0) {
     return {
@@ -72,6 +88,17 @@ export function buildSearch(values: FilterValues): SearchCheck {
   if (dateProblem) {
     return dateProblem;
   }
+  const days = readDays(values.notRemindedDays);
+  if (days === null) {
+    const typed = values.notRemindedDays.trim();
+    return {
+      ok: false,
+      field: 'notRemindedDays',
+      message:
+        `« ${NOT_REMINDED_LABEL} » : nombre de jours invalide « ${typed} ». Saisissez un ` +
+        `nombre entier de jours, de 0 à ${MAX_NOT_REMINDED_DAYS}, par exemple 30.`,
+    };
+  }
 
   const filter = pieceFilter(values, kinds);
   const query: DebtorSearchInput = { ...filter };
@@ -81,7 +108,36 @@ export function buildSearch(values: FilterValues): SearchCheck {
       query[name] = text;
     }
   }
+  // Reminder filters choose debtors, not pieces: they stay out of the filter records are read with.
+  if (days !== undefined) {
+    query.notRemindedSince = daysBefore(now, days);
+  }
+  if (values.nextLevel !== '') {
+    query.nextLevel = values.nextLevel;
+  }
   return { ok: true, request: { query, filter } };
+}
+
+/** Reads the number of days: undefined when empty, null when not a whole number in range. */
+function readDays(text: string): number | undefined | null {
+  const trimmed = text.trim();
+  if (trimmed === '') {
+    return undefined;
+  }
+  if (!/^\d{1,4}$/.test(trimmed)) {
+    return null;
+  }
+  const days = Number(trimmed);
+  return days <= MAX_NOT_REMINDED_DAYS ? days : null;
+}
+
+/**
+ * Returns the calendar date `days` days before `now`, counted in local calendar days, so that a
+ * change to or from summer time never shifts it by one. The API keeps debtors last reminded
+ * strictly before that date, or never.
+ */
+export function daysBefore(now: Date, days: number): string {
+  return localCalendarDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() - days));
 }
 
 function pieceFilter(values: FilterValues, kinds: readonly PieceKind[]): DebtorFilter {

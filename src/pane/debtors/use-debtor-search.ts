@@ -36,6 +36,13 @@ export function searchErrorMessage(error: unknown): string {
   return `La recherche a échoué de façon inattendue (${detail}). Réessayez.`;
 }
 
+type DebtorsUpdate = (debtors: readonly DebtorSummary[]) => readonly DebtorSummary[];
+
+function withDebtors(state: SearchState, update: DebtorsUpdate): SearchState {
+  const results = state.results;
+  return results ? { ...state, results: { ...results, debtors: update(results.debtors) } } : state;
+}
+
 export function useDebtorSearch(client: OpistoClient | undefined) {
   const [state, setState] = useState<SearchState>(INITIAL_STATE);
   const running = useRef<AbortController | undefined>(undefined);
@@ -90,5 +97,10 @@ export function useDebtorSearch(client: OpistoClient | undefined) {
     [client],
   );
 
-  return { state, search };
+  /** Replaces the debtors of the list shown, keeping its version so that the view stays. */
+  const updateDebtors = useCallback((update: DebtorsUpdate) => {
+    setState((previous) => withDebtors(previous, update));
+  }, []);
+
+  return { state, search, updateDebtors };
 }

@@ -1,6 +1,7 @@
 /**
  * The result list after a merge: each client with what became of its letter, the reason of each
- * failure, the messages about how Word delivered the letters, and "Réessayer".
+ * failure or of each client left out, the messages about how Word delivered the letters, the state
+ * of the history, and "Réessayer".
  */
 import {
   Button,
@@ -14,13 +15,17 @@ import {
 
 import { useEffect, useRef } from 'react';
 
+import { HistoryNotice } from './HistoryNotice';
 import { countOutcomes } from './merge-history';
 import type { ClientOutcome, PaneMergeResult } from './pane-merge';
+import type { HistoryState } from './use-merge-run';
 
 export type MergeResultsProps = {
   result: PaneMergeResult;
+  history: HistoryState;
   onRetry(): void;
   onDownload(): void;
+  onRetryHistory(): void;
   /** True while a run is under way, when neither button can start another. */
   busy: boolean;
 };
@@ -35,10 +40,13 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   failed: { color: tokens.colorPaletteRedForeground1 },
+  skipped: { color: tokens.colorNeutralForeground2 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
-export function MergeResults({ result, onRetry, onDownload, busy }: MergeResultsProps) {
+export function MergeResults(props: MergeResultsProps) {
+  const { result, history, onRetry, onDownload, busy } = props;
   const styles = useStyles();
   const counts = countOutcomes(result.outcomes);
   const toRetry = counts.failed + counts.cancelled;
@@ -65,6 +73,7 @@ export function MergeResults({ result, onRetry, onDownload, busy }: MergeResults
         </MessageBar>
       ))}
       <Text weight="semibold">{summarize(counts)}</Text>
+      <HistoryNotice history={history} onRetry={props.onRetryHistory} />
       <div className={styles.actions}>
         {toRetry > 0 && (
           <Button appearance="primary" onClick={onRetry} disabledFocusable={busy}>
@@ -81,9 +90,10 @@ export function MergeResults({ result, onRetry, onDownload, busy }: MergeResults
         {result.outcomes.map((outcome) => (
           <li key={outcome.id} className={styles.item}>
             <Text weight="semibold">{outcome.name}</Text>
-            <Text className={outcome.status === 'failed' ? styles.failed : undefined}>
-              {describeOutcome(outcome)}
-            </Text>
+            <Text className={statusClass(outcome, styles)}>{describeOutcome(outcome)}</Text>
+            {'warning' in outcome && outcome.warning && (
+              <Text className={styles.warning}>{outcome.warning}</Text>
+            )}
           </li>
         ))}
       </ul>
@@ -97,6 +107,7 @@ function summarize(counts: ReturnType<typeof countOutcomes>): string {
     plural(counts.download, 'courrier téléchargé', 'courriers téléchargés'),
     plural(counts.failed, 'échec', 'échecs'),
     plural(counts.cancelled, 'annulé', 'annulés'),
+    plural(counts.skipped, 'client sans courrier', 'clients sans courrier'),
   ];
   return parts.filter((part) => part !== null).join(', ') || 'Aucun courrier.';
 }
@@ -119,5 +130,17 @@ export function describeOutcome(outcome: ClientOutcome): string {
       return `Échec : ${outcome.message}`;
     case 'cancelled':
       return 'Annulé';
+    case 'skipped':
+      return `Pas de courrier : ${outcome.message}`;
   }
+}
+
+function statusClass(
+  outcome: ClientOutcome,
+  styles: ReturnType<typeof useStyles>,
+): string | undefined {
+  if (outcome.status === 'failed') {
+    return styles.failed;
+  }
+  return outcome.status === 'skipped' ? styles.skipped : undefined;
 }

@@ -11,6 +11,8 @@ import {
   renderSingleDocument,
   type CalendarDate,
   type CompiledTemplate,
+  type FieldName,
+  type LetterOptions,
   type LetterValues,
 } from '../../merge';
 import {
@@ -41,12 +43,18 @@ export type LetterMaker = {
   ): Promise<LetterOutcome[]>;
   /** French messages on how Word made or delivered the letters, each once. */
   readonly notices: readonly string[];
+  /** The field words of the template. */
+  readonly fieldsUsed: ReadonlySet<FieldName>;
 };
+
+/** The penalty rate and the level, the same for every letter of the merge. */
+export type MergeLetterOptions = Omit<LetterOptions, 'fieldsUsed'>;
 
 export type MakerSetup = {
   environment: PaneEnvironment;
   template: TemplateChoice;
   letterDate: CalendarDate;
+  letterOptions: MergeLetterOptions;
   log: (line: string) => void;
 };
 
@@ -73,7 +81,7 @@ export async function createLetterMaker(setup: MakerSetup): Promise<LetterMaker>
 }
 
 function wordMaker(setup: MakerSetup, bytes: Uint8Array): LetterMaker {
-  const { environment, letterDate, log } = setup;
+  const { environment, letterDate, letterOptions, log } = setup;
   if (environment.kind !== 'word') {
     throw new Error('wordMaker needs the Word environment');
   }
@@ -93,6 +101,7 @@ function wordMaker(setup: MakerSetup, bytes: Uint8Array): LetterMaker {
       template,
       letters,
       letterDate,
+      letterOptions,
       mode,
       singleFileName,
       signal: options.signal,
@@ -106,24 +115,39 @@ function wordMaker(setup: MakerSetup, bytes: Uint8Array): LetterMaker {
 
   return {
     notices,
+    fieldsUsed: fieldsOf(template.compiled),
     perClient: (letters, options) => merge(letters, 'perClient', options),
     single: (letters, fileName, options) => merge(letters, 'single', options, fileName),
   };
 }
 
 function docxMaker(template: CompiledTemplate, setup: MakerSetup): LetterMaker {
-  return new DocxLetterMaker(template, setup.letterDate, setup.log);
+  return new DocxLetterMaker(template, setup);
+}
+
+/** Lists the fields a compiled template uses, each once. */
+function fieldsOf(template: CompiledTemplate): ReadonlySet<FieldName> {
+  return new Set(template.words.flatMap((word) => (word.field ? [word.field] : [])));
 }
 
 /** The .docx engine in the browser: every letter becomes a file to download. */
 class DocxLetterMaker implements LetterMaker {
   readonly notices: readonly string[] = [];
+  readonly fieldsUsed: ReadonlySet<FieldName>;
+  private readonly letterDate: CalendarDate;
+  private readonly letterOptions: LetterOptions;
+  private readonly log: (line: string) => void;
 
   constructor(
     private readonly template: CompiledTemplate,
-    private readonly letterDate: CalendarDate,
-    private readonly log: (line: string) => void,
-  ) {}
+    setup: MakerSetup,
+  ) {
+    this.fieldsUsed = fieldsOf(template);
+    this.letterDate = setup.letterDate;
+    // With the fields used, a client whose letter lacks a fact gets a MergeError, not blanks.
+    this.letterOptions = { ...setup.letterOptions, fieldsUsed: this.fieldsUsed };
+    this.log = setup.log;
+  }
 
   async perClient(
     letters: readonly LetterRequest[],
@@ -191,7 +215,7 @@ class DocxLetterMaker implements LetterMaker {
   }
 
   private values(letter: LetterRequest): LetterValues {
-    return buildLetterValues(letter.record, this.letterDate);
+    return buildLetterValues(letter.record, this.letterDate, this.letterOptions);
   }
 }
 

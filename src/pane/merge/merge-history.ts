@@ -1,6 +1,7 @@
 /**
  * The result list across "Réessayer": a retry runs again only the clients that failed or were
- * cancelled, and its outcomes replace theirs while the letters already made stay offered.
+ * cancelled, and its outcomes replace theirs while the letters already made stay offered. A
+ * client left out by a check before sending is not retried: the same check would leave it out.
  */
 import type { DebtorSummary } from '../../api/contract';
 import type { ClientOutcome, PaneMergeResult } from './pane-merge';
@@ -30,13 +31,14 @@ export function combineResults(previous: PaneMergeResult, next: PaneMergeResult)
     archiveName: next.archiveName,
     notices: [...new Set([...previous.notices, ...next.notices])],
     error: next.error,
+    reminders: [...previous.reminders, ...next.reminders],
   };
 }
 
 export type ResultCounts = Record<ClientOutcome['status'], number>;
 
 export function countOutcomes(outcomes: readonly ClientOutcome[]): ResultCounts {
-  const counts: ResultCounts = { opened: 0, download: 0, failed: 0, cancelled: 0 };
+  const counts: ResultCounts = { opened: 0, download: 0, failed: 0, cancelled: 0, skipped: 0 };
   outcomes.forEach((outcome) => counts[outcome.status]++);
   return counts;
 }

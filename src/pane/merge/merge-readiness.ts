@@ -2,7 +2,7 @@
  * Whether "Fusionner" can run, and if not, why, in French, so that the button says what is missing
  * instead of staying silently grey.
  */
-import { isCalendarDate } from '../../merge';
+import { isCalendarDate, PENALTY_RATE_FIELDS, type FieldName, type PenaltyRate } from '../../merge';
 import type { ClientState } from '../app/pane-context';
 import type { TemplateChoice } from '../services/template-choice';
 
@@ -11,16 +11,36 @@ export type MergeReadiness = { ready: true } | { ready: false; reason: string };
 export type ReadinessInput = {
   selectedCount: number;
   template: TemplateChoice | null;
+  /** The template's field words, or null while they are unknown (the document open in Word). */
+  fieldsUsed: ReadonlySet<FieldName> | null;
+  penaltyRate: PenaltyRate | null;
   client: ClientState;
   letterDate: string;
 };
+
+/** Returns the penalty fields the template uses that cannot be filled without a rate. */
+export function fieldsNeedingRate(
+  fieldsUsed: ReadonlySet<FieldName>,
+  penaltyRate: PenaltyRate | null,
+): FieldName[] {
+  return penaltyRate ? [] : [...fieldsUsed].filter((field) => PENALTY_RATE_FIELDS.has(field));
+}
+
+/** Says that the template needs the penalty rate, which is never guessed, and where to set it. */
+export function missingRateReason(fields: readonly FieldName[]): string {
+  return (
+    `Taux des pénalités de retard manquant : le modèle utilise ${fields.join(', ')}. ` +
+    'Indiquez le taux annuel de vos conditions générales de vente dans l’onglet Paramètres.'
+  );
+}
 
 export function checkMergeReadiness(input: ReadinessInput): MergeReadiness {
   const reason = findMissing(input);
   return reason === null ? { ready: true } : { ready: false, reason };
 }
 
-function findMissing({ selectedCount, template, client, letterDate }: ReadinessInput) {
+function findMissing(input: ReadinessInput) {
+  const { selectedCount, template, client, letterDate } = input;
   if (selectedCount === 0) {
     return 'Aucun client sélectionné : cochez au moins un client dans la liste.';
   }
@@ -38,6 +58,10 @@ function findMissing({ selectedCount, template, client, letterDate }: ReadinessI
   }
   if (!isCalendarDate(letterDate)) {
     return 'Date du courrier invalide : saisissez une date complète (jour, mois, année).';
+  }
+  const needRate = input.fieldsUsed ? fieldsNeedingRate(input.fieldsUsed, input.penaltyRate) : [];
+  if (needRate.length > 0) {
+    return missingRateReason(needRate);
   }
   return null;
 }

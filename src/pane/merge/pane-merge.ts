@@ -1,20 +1,30 @@
 /**
  * Runs a merge for the task pane, without React. It reads the template and fetches the selected
- * debtors' records a batch at a time. It leaves out the pieces the user excluded, makes the
- * letters (in Word, or with the .docx engine in a plain browser) and returns one outcome per
- * client.
+ * debtors' records a batch at a time. It leaves out the pieces the user excluded, and the clients
+ * that the checks before sending leave out. It makes the letters (in Word, or with the .docx
+ * engine in a plain browser) and returns one outcome per client, and the reminder each made
+ * letter adds to the history.
  *
  * Records are fetched and merged batch by batch, so that letters made before the server stops or
  * before "Annuler" are kept and offered, and a failing client never stops the others.
  */
 import { ApiError, type OpistoClient } from '../../api/client';
-import type { DebtorFilter, DebtorSummary } from '../../api/contract';
+import type { DebtorFilter, DebtorSummary, Reminder } from '../../api/contract';
 import { MAX_BATCH_SIZE } from '../../api/contract';
-import { MergeError, type CalendarDate } from '../../merge';
+import type { ClientRecord } from '../../api/record';
+import {
+  hasUnmatchedPayments,
+  MergeError,
+  UNMATCHED_WARNING,
+  type CalendarDate,
+  type PenaltyRate,
+  type ReminderLevel,
+  type SendCheckOptions,
+} from '../../merge';
 import { cleanName, LetterFileNames } from '../../merge/file-names';
 import type { LetterOutcome, LetterRequest } from '../../merge/word';
 import type { PaneEnvironment } from '../services/environment';
-import type { TemplateChoice } from '../services/template-choice';
+import { templateFileName, type TemplateChoice } from '../services/template-choice';
 import { applyExclusions, type Exclusions } from '../state/exclusions';
 import {
   createLetterMaker,
@@ -22,6 +32,9 @@ import {
   type LetterMaker,
   type MergeMode,
 } from './letter-makers';
+import { fieldsNeedingRate, missingRateReason } from './merge-readiness';
+import { buildReminder } from './reminder-records';
+import { checkRecordBeforeSending } from './send-check';
 
 export type { MergeMode } from './letter-makers';
 
@@ -35,6 +48,12 @@ export type PaneMergeRequest = {
   exclusions: Exclusions;
   letterDate: CalendarDate;
   mode: MergeMode;
+  /** The level written by `opistoniveaurelance` and recorded in the history. */
+  level: ReminderLevel;
+  /** The annual late-penalty rate from "Paramètres", or null when none is set. */
+  penaltyRate: PenaltyRate | null;
+  /** The threshold from "Paramètres", and whether the user confirmed unmatched payments. */
+  sendChecks: SendCheckOptions;
   signal?: AbortSignal;
   onProgress?: (progress: MergeProgress) => void;
   /** Receives one line per event worth a developer's attention; never record content. */
@@ -46,12 +65,19 @@ export type PaneMergeRequest = {
 export type MergeProgress = { done: number; total: number };
 
 /** The outcome of one client's letter. */
-export type ClientOutcome = { id: string; name: string } & (
-  | { status: 'opened' }
-  | { status: 'download'; fileName: string }
-  | { status: 'failed'; message: string }
-  | { status: 'cancelled' }
-);
+export type ClientOutcome = { id: string; name: string } &
+  /** `warning` is set on a letter made for a client with unmatched payments, once confirmed. */
+  (
+    | { status: 'opened'; warning?: string }
+    | { status: 'download'; fileName: string; warning?: string }
+    | { status: 'failed'; message: string }
+    | { status: 'cancelled' }
+    /** Left out by a check before sending: no letter, and no failure either. */
+    | { status: 'skipped'; message: string }
+  );
+
+/** Outcome of one client inside the run: the engine's, or left out by a check before it. */
+type RunOutcome = LetterOutcome | { id: string; status: 'skipped'; message: string };
 
 export type LetterFile = { fileName: string; bytes: Uint8Array };
 
@@ -66,9 +92,13 @@ export type PaneMergeResult = {
   notices: string[];
   /** French message on what stopped the whole run, or null when nothing did. */
   error: string | null;
+  /** One reminder per client whose letter was made, for the history, in the order made. */
+  reminders: Reminder[];
 };
 
 const OPEN_DOCUMENT_NAME = 'Courrier';
+/** The template's name in the history when Word gives none for the open document. */
+const UNNAMED_DOCUMENT = 'Document ouvert dans Word';
 
 /** Runs the merge and resolves once every client has an outcome; failures become outcomes. */
 export async function runPaneMerge(request: PaneMergeRequest): Promise<PaneMergeResult> {
@@ -78,8 +108,11 @@ export async function runPaneMerge(request: PaneMergeRequest): Promise<PaneMerge
 }
 
 class PaneMergeRun {
-  private readonly outcomes = new Map<string, LetterOutcome>();
+  private readonly outcomes = new Map<string, RunOutcome>();
   private readonly files = new Map<string, LetterFile>();
+  /** The records the letters are made from, after exclusions, by client id. */
+  private readonly records = new Map<string, ClientRecord>();
+  private readonly reminders: Reminder[] = [];
   private readonly names: LetterFileNames;
   private readonly templateName: string;
   private maker: LetterMaker | null = null;
@@ -131,18 +164,38 @@ class PaneMergeRun {
       archiveName: `${cleanName(`${this.templateName} - courriers`, 150)}.zip`,
       notices: [...(this.maker?.notices ?? [])],
       error: this.error,
+      reminders: [...this.reminders],
     };
   }
 
-  /** Reads the template; on failure every client fails with the reason. */
+  /**
+   * Reads the template; on failure every client fails with the reason. A template with penalty
+   * fields and no rate stops the run the same way, before any letter, as the command line does.
+   * For a template file "Fusionner" says so beforehand, but the document open in Word is only
+   * read here.
+   */
   private async prepare(): Promise<LetterMaker | null> {
+    const { level, penaltyRate } = this.request;
+    let maker: LetterMaker;
     try {
-      return await createLetterMaker({ ...this.request, log: (line) => this.log(line) });
+      maker = await createLetterMaker({
+        ...this.request,
+        letterOptions: { level, penaltyRate },
+        log: (line) => this.log(line),
+      });
     } catch (error) {
       this.log(`template unreadable: ${describeError(error)}`);
       this.stop(error instanceof MergeError ? error.message : UNREADABLE_TEMPLATE);
       return null;
     }
+
+    const needRate = fieldsNeedingRate(maker.fieldsUsed, penaltyRate);
+    if (needRate.length > 0) {
+      this.log(`penalty rate missing for ${needRate.join(',')}`);
+      this.stop(missingRateReason(needRate));
+      return null;
+    }
+    return maker;
   }
 
   /** Fetches one batch; returns null when the run cannot go on. */
@@ -158,19 +211,32 @@ class PaneMergeRun {
       missing.forEach((id) => this.settle({ id, status: 'failed', message: missingMessage(id) }));
       this.log(`fetched ${records.length} record(s), ${missing.length} missing`);
 
-      return records.map((record) => {
-        const id = record.client.id;
+      return records.flatMap((fetched) => {
+        const id = fetched.client.id;
+        const record = applyExclusions(fetched, exclusions.get(id));
+        if (this.leftOut(record)) {
+          return [];
+        }
+        this.records.set(id, record);
         const debtor = batch.find((candidate) => candidate.id === id);
-        return {
-          id,
-          record: applyExclusions(record, exclusions.get(id)),
-          fileName: this.names.next(debtor?.displayName ?? '', id),
-        };
+        return [{ id, record, fileName: this.names.next(debtor?.displayName ?? '', id) }];
       });
     } catch (error) {
       this.stopOnFetchError(error);
       return null;
     }
+  }
+
+  /** Settles a client that the checks before sending leave out; returns true for one. */
+  private leftOut(record: ClientRecord): boolean {
+    const reason = checkRecordBeforeSending(record, this.request.sendChecks);
+    if (!reason) {
+      return false;
+    }
+    const id = record.client.id;
+    this.log(`letter ${id}: left out: ${reason.code}`);
+    this.settle({ id, status: 'skipped', message: reason.message });
+    return true;
   }
 
   private stopOnFetchError(error: unknown): void {
@@ -209,8 +275,8 @@ class PaneMergeRun {
     }
   }
 
-  /** Records a client's outcome and counts it. */
-  private settle(outcome: LetterOutcome): void {
+  /** Records a client's outcome and counts it; a made letter adds its reminder. */
+  private settle(outcome: RunOutcome): void {
     if (this.outcomes.has(outcome.id)) {
       return;
     }
@@ -218,7 +284,22 @@ class PaneMergeRun {
     if (outcome.status === 'download') {
       this.files.set(outcome.fileName, { fileName: outcome.fileName, bytes: outcome.bytes });
     }
+    if (outcome.status === 'opened' || outcome.status === 'download') {
+      this.addReminder(outcome.id);
+    }
     this.progress(this.outcomes.size);
+  }
+
+  private addReminder(id: string): void {
+    const record = this.records.get(id);
+    const maker = this.maker;
+    if (!record || !maker) {
+      return;
+    }
+    const { level, letterDate, template, environment } = this.request;
+    const templateName = templateFileName(template, environment) ?? UNNAMED_DOCUMENT;
+    const context = { level, letterDate, templateName, fieldsUsed: maker.fieldsUsed };
+    this.reminders.push(buildReminder(record, context));
   }
 
   private progress(done: number): void {
@@ -242,15 +323,20 @@ class PaneMergeRun {
         ? { ...base, status: 'cancelled' }
         : { ...base, status: 'failed', message: this.error };
     }
+    // As the command line does, the warning stays on a letter the user confirmed.
+    const record = this.records.get(debtor.id);
+    const warning = record && hasUnmatchedPayments(record) ? UNMATCHED_WARNING : undefined;
     switch (outcome.status) {
       case 'opened':
-        return { ...base, status: 'opened' };
+        return { ...base, status: 'opened', warning };
       case 'download':
-        return { ...base, status: 'download', fileName: outcome.fileName };
+        return { ...base, status: 'download', fileName: outcome.fileName, warning };
       case 'failed':
         return { ...base, status: 'failed', message: outcome.message };
       case 'cancelled':
         return { ...base, status: 'cancelled' };
+      case 'skipped':
+        return { ...base, status: 'skipped', message: outcome.message };
     }
   }
 

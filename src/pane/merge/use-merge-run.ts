@@ -1,11 +1,12 @@
 /**
- * The merge as the panel shows it: start, progress, "Annuler", the result list and "Réessayer".
- * The work itself is `runPaneMerge`; this hook keeps its state and hands the letters over.
+ * The merge as the panel shows it: start, progress, "Annuler", the result list and "Réessayer",
+ * then the history of the letters made. The work itself is `runPaneMerge`; this hook keeps its
+ * state, hands the letters over, and records their reminders once they are handed over.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import type { DebtorFilter, DebtorSummary } from '../../api/contract';
-import type { CalendarDate } from '../../merge';
+import type { DebtorFilter, DebtorSummary, Reminder } from '../../api/contract';
+import type { CalendarDate, PenaltyRate, ReminderLevel, SendCheckOptions } from '../../merge';
 import { usePane } from '../app/pane-context';
 import type { Exclusions } from '../state/exclusions';
 import { logToConsole } from './dev-log';
@@ -17,6 +18,9 @@ import {
   type MergeProgress,
   type PaneMergeResult,
 } from './pane-merge';
+import { useHistoryRecording, type HistoryState } from './use-history-recording';
+
+export type { HistoryState } from './use-history-recording';
 
 export type MergeParameters = {
   debtors: readonly DebtorSummary[];
@@ -24,6 +28,9 @@ export type MergeParameters = {
   exclusions: Exclusions;
   letterDate: CalendarDate;
   mode: MergeMode;
+  level: ReminderLevel;
+  penaltyRate: PenaltyRate | null;
+  sendChecks: SendCheckOptions;
 };
 
 export type MergeRunView = {
@@ -33,42 +40,88 @@ export type MergeRunView = {
   result: PaneMergeResult | null;
   /** True from "Annuler" until the run has stopped. */
   cancelling: boolean;
+  history: HistoryState;
   start(parameters: MergeParameters): void;
   /**
-   * Runs again the failed and cancelled clients of the last result, with the filter, letter date
-   * and layout of the first run. A search made since may have changed the filter, but the
-   * retried letters must list the same pieces as the others. Pieces left out since then are
-   * left out of the retried letters too.
+   * Runs again the failed and cancelled clients of the last result, with the filter, letter date,
+   * layout, level and checks of the first run. A search made since may have changed the filter,
+   * but the retried letters must list the same pieces as the others. Pieces left out since then
+   * are left out of the retried letters too.
    */
   retry(current: Pick<MergeParameters, 'exclusions'>): void;
   cancel(): void;
   /** Downloads every letter of the result list again. */
   downloadAll(): void;
+  /** Sends again the reminders whose recording failed, with the same idempotency keys. */
+  retryHistory(): void;
 };
 
-export function useMergeRun(): MergeRunView {
+/** `onRecorded` receives each batch of reminders once the server has recorded it. */
+export function useMergeRun(onRecorded?: (reminders: readonly Reminder[]) => void): MergeRunView {
+  const runner = useRunner();
+  const [result, setResult] = useState<PaneMergeResult | null>(null);
+  const firstRun = useRef<MergeParameters | null>(null);
+  const history = useHistoryRecording(onRecorded);
+
+  const runAndRecord = async (parameters: MergeParameters, previous: PaneMergeResult | null) => {
+    const finished = await runner.run(parameters);
+    if (!finished) {
+      return;
+    }
+    // Letters made before "Annuler" or a failure are handed over too: nothing made is lost.
+    offerDownload(finished.result);
+    setResult(previous ? combineResults(previous, finished.result) : finished.result);
+    // After the letters are handed over, so that a slow or failing history never delays them.
+    await history.record(finished.client, finished.result.reminders);
+  };
+
+  return {
+    progress: runner.progress,
+    result,
+    cancelling: runner.cancelling,
+    history: history.state,
+    start: (parameters) => {
+      firstRun.current = parameters;
+      history.reset();
+      void runAndRecord(parameters, null);
+    },
+    retry: ({ exclusions }) => {
+      const first = firstRun.current;
+      if (result && first) {
+        const debtors = retryTargets(first.debtors, result);
+        void runAndRecord({ ...first, exclusions, debtors }, result);
+      }
+    },
+    cancel: runner.cancel,
+    downloadAll: () => result && offerDownload(result),
+    retryHistory: () => void history.retry(),
+  };
+}
+
+/**
+ * Runs one merge at a time, with its progress and "Annuler". `run` resolves to null when a run
+ * cannot start.
+ */
+function useRunner() {
   const { client, environment, template } = usePane();
   const [progress, setProgress] = useState<MergeProgress | null>(null);
-  const [result, setResult] = useState<PaneMergeResult | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const controller = useRef<AbortController | null>(null);
-  const firstRun = useRef<MergeParameters | null>(null);
 
   // Leaving the pane ends the run; the letters made so far are still downloaded. (The app keeps
   // the Relances tab mounted while another tab shows, so changing tabs does not end it.)
   useEffect(() => () => controller.current?.abort(), []);
 
   const run = useCallback(
-    async (parameters: MergeParameters, previous: PaneMergeResult | null) => {
+    async (parameters: MergeParameters) => {
       if (client.kind !== 'ready' || template === null || controller.current) {
-        return;
+        return null;
       }
       const abort = new AbortController();
       controller.current = abort;
       setProgress({ done: 0, total: parameters.debtors.length });
-
       try {
-        const next = await runPaneMerge({
+        const result = await runPaneMerge({
           ...parameters,
           client: client.client,
           environment,
@@ -77,9 +130,7 @@ export function useMergeRun(): MergeRunView {
           onProgress: setProgress,
           log: logToConsole,
         });
-        // Letters made before "Annuler" or a failure are handed over too: nothing made is lost.
-        offerDownload(next);
-        setResult(previous ? combineResults(previous, next) : next);
+        return { client: client.client, result };
       } finally {
         // runPaneMerge turns failures into outcomes; this only keeps the pane usable after a bug.
         controller.current = null;
@@ -90,29 +141,14 @@ export function useMergeRun(): MergeRunView {
     [client, environment, template],
   );
 
-  return {
-    progress,
-    result,
-    cancelling,
-    start: (parameters) => {
-      firstRun.current = parameters;
-      void run(parameters, null);
-    },
-    retry: ({ exclusions }) => {
-      const first = firstRun.current;
-      if (result && first) {
-        const debtors = retryTargets(first.debtors, result);
-        void run({ ...first, exclusions, debtors }, result);
-      }
-    },
-    cancel: () => {
-      if (controller.current) {
-        setCancelling(true);
-        controller.current.abort();
-      }
-    },
-    downloadAll: () => result && offerDownload(result),
-  };
+  const cancel = useCallback(() => {
+    if (controller.current) {
+      setCancelling(true);
+      controller.current.abort();
+    }
+  }, []);
+
+  return { progress, cancelling, run, cancel };
 }
 
 function offerDownload(result: PaneMergeResult): void {

@@ -11,8 +11,32 @@ export type WordEnvironment = {
   document: OfficeDocumentAccess;
   /** `Office.context.partitionKey`: prefixes stored keys where Office partitions storage. */
   partitionKey: string | undefined;
+  /**
+   * The open document's file name ("Relance 2e rappel.docx"), read from
+   * `Office.context.document.url`; absent when Word gives no URL.
+   */
+  documentName?: string;
 };
 
 export type BrowserEnvironment = { kind: 'browser' };
 
 export type PaneEnvironment = WordEnvironment | BrowserEnvironment;
+
+/**
+ * Returns the file name at the end of a document's path or URL, a local path or an https URL.
+ * Returns undefined when there is none: `Office.Document.url` is null when Word has no URL for
+ * the document, although its type says string.
+ */
+export function documentNameOf(url: string | null | undefined): string | undefined {
+  const path = (url ?? '').split(/[?#]/)[0] ?? '';
+  const last = path.split(/[\\/]/).pop()?.trim() ?? '';
+  if (last === '') {
+    return undefined;
+  }
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    // A '%' that starts no escape: the name is shown as it is.
+    return last;
+  }
+}

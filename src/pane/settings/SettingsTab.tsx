@@ -1,16 +1,15 @@
 /**
- * The "Paramètres" tab: the Opisto service's address and the API key, saved for this user in the
- * pane's storage (never in the document), and a connection test with the values as typed.
+ * The "Paramètres" tab: the Opisto service's address and the API key, with a connection test on
+ * the values as typed, and the reminder settings (penalty rate, minimum amount). All are saved
+ * together for this user in the pane's storage, never in the document.
  */
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 
-import { usePane } from '../app/pane-context';
-import type { PaneSettings } from '../services/settings';
-import { NoticeBar, type Notice } from '../template/Notice';
+import { NoticeBar } from '../template/Notice';
 import { Section } from '../template/Section';
-import { testConnection } from './connection-test';
-import { checkSettings } from './settings-form';
+import { ReminderSettingsFields } from './ReminderSettingsFields';
+import { useSettingsForm } from './use-settings-form';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -19,47 +18,19 @@ const useStyles = makeStyles({
 
 export function SettingsTab() {
   const styles = useStyles();
-  const { settings, updateSettings } = usePane();
-  const [typed, setTyped] = useState<PaneSettings>(settings);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [testing, setTesting] = useState(false);
-
-  function save() {
-    const checked = checkSettings(typed);
-    if (!checked.ok) {
-      setNotice({ intent: 'error', text: checked.message });
-      return;
-    }
-    updateSettings(checked.settings);
-    setTyped(checked.settings);
-    setNotice({ intent: 'success', text: 'Paramètres enregistrés.' });
-  }
-
-  // A result about other values than those on screen would mislead: it goes with any edit.
-  function edit(next: PaneSettings) {
-    setTyped(next);
-    setNotice(null);
-  }
-
-  async function test() {
-    setTesting(true);
-    setNotice({ intent: 'info', text: 'Test de la connexion en cours…' });
-    const result = await testConnection(typed);
-    setNotice({ intent: result.ok ? 'success' : 'error', text: result.message });
-    setTesting(false);
-  }
+  const { typed, notice, problems, testing, save, edit, test } = useSettingsForm();
 
   return (
-    <Section title="Connexion à Opisto">
-      <form
-        className={styles.form}
-        // The pane's own messages, in French, rather than the browser's bubble in its language.
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          save();
-        }}
-      >
+    <form
+      className={styles.form}
+      // The pane's own messages, in French, rather than the browser's bubble in its language.
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        save();
+      }}
+    >
+      <Section title="Connexion à Opisto">
         <Field label="Adresse du service Opisto" hint="Par exemple https://opisto.example.fr">
           <Input
             type="url"
@@ -72,17 +43,23 @@ export function SettingsTab() {
           La clé est enregistrée pour votre compte, dans le stockage du complément sur cet
           ordinateur. Elle n’est jamais écrite dans vos modèles ni dans les courriers.
         </p>
-        <div className={styles.actions}>
-          <Button type="submit" appearance="primary">
-            Enregistrer
-          </Button>
-          <Button disabled={testing} onClick={() => void test()}>
-            Tester la connexion
-          </Button>
-        </div>
-        <NoticeBar notice={notice} />
-      </form>
-    </Section>
+      </Section>
+      <ReminderSettingsFields
+        values={typed}
+        problems={problems}
+        // A field's message stays until the next "Enregistrer" checks the field again.
+        onChange={(name, value) => edit({ ...typed, [name]: value })}
+      />
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary">
+          Enregistrer
+        </Button>
+        <Button disabled={testing} onClick={() => void test()}>
+          Tester la connexion
+        </Button>
+      </div>
+      <NoticeBar notice={notice} />
+    </form>
   );
 }
 

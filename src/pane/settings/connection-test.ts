@@ -20,7 +20,7 @@ const NO_ADDRESS = 'Saisissez l’adresse du service Opisto, par exemple https:/
 
 /** Runs the test with the settings as typed. Every failure becomes a result, never a throw. */
 export async function testConnection(
-  settings: PaneSettings,
+  settings: Pick<PaneSettings, 'apiUrl' | 'apiKey'>,
   options: Partial<OpistoClientOptions> = {},
 ): Promise<ConnectionResult> {
   if (settings.apiUrl.trim() === '') {

@@ -24,6 +24,18 @@ export async function enterSettings(page: Page, apiUrl: string, apiKey: string):
   await page.getByRole('status').filter({ hasText: 'Paramètres enregistrés.' }).waitFor();
 }
 
+/** Types the reminder settings in "Paramètres" and saves them. */
+export async function enterReminderSettings(
+  page: Page,
+  settings: { penaltyRate?: string; minimumAmount?: string },
+): Promise<void> {
+  await openTab(page, 'Paramètres');
+  await page.getByLabel('Taux des pénalités de retard (% par an)').fill(settings.penaltyRate ?? '');
+  await page.getByLabel('Seuil minimal de relance (€)').fill(settings.minimumAmount ?? '0');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.getByRole('status').filter({ hasText: 'Paramètres enregistrés.' }).waitFor();
+}
+
 /** Clicks "Tester la connexion" and returns the message the pane shows for it. */
 export async function testConnection(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: 'Tester la connexion' }).click();
@@ -41,6 +53,8 @@ export type SearchFilters = {
   city?: string;
   postalCode?: string;
   dueBefore?: string;
+  /** The label of the "Niveau" option, such as "2e rappel"; all levels when absent. */
+  nextLevel?: string;
 };
 
 /**
@@ -59,6 +73,9 @@ export async function search(page: Page, filters: SearchFilters, newList = true)
   for (const [key, label] of fields) {
     await page.getByLabel(label, { exact: true }).fill(filters[key] ?? '');
   }
+  await page
+    .getByLabel('Niveau', { exact: true })
+    .selectOption({ label: filters.nextLevel ?? 'Tous les niveaux' });
 
   const previous = await currentGrid(page);
   await page.getByRole('button', { name: 'Rechercher' }).click();
@@ -115,6 +132,11 @@ export function collectDownloads(page: Page): Download[] {
   return downloads;
 }
 
+/** The dialog about unmatched payments that "Fusionner" opens first. */
+export function unmatchedDialog(page: Page): Locator {
+  return page.getByRole('dialog', { name: 'Paiements non lettrés' });
+}
+
 export function mergeButton(page: Page): Locator {
   return page.getByRole('button', { name: 'Fusionner', exact: true });
 }
@@ -133,13 +155,14 @@ export function progressBar(page: Page): Locator {
 
 /**
  * Returns the results' summary, such as "2 courriers téléchargés" or
- * "12 courriers téléchargés, 188 annulés".
+ * "12 courriers téléchargés, 170 annulés, 18 clients sans courrier".
  */
 export function resultSummary(page: Page): Locator {
-  return page
-    .getByRole('region', { name: 'Résultat de la fusion' })
-    .getByText(/^(\d+ (courriers? téléchargés?|échecs?|annulés?)(, )?)+$|^Aucun courrier/);
+  return page.getByRole('region', { name: 'Résultat de la fusion' }).getByText(SUMMARY);
 }
+
+const SUMMARY_PART = /\d+ (courriers? téléchargés?|échecs?|annulés?|clients? sans courrier)/;
+const SUMMARY = new RegExp(`^(${SUMMARY_PART.source}(, )?)+$|^Aucun courrier`);
 
 /** Reads the count before `words` in the results' summary, 0 when absent. */
 export async function summaryCount(page: Page, words: RegExp): Promise<number> {
