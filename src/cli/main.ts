@@ -63,6 +63,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--name <texte>', 'avec --api : partie du nom du client')
     .option('--city <texte>', 'avec --api : partie de la ville')
     .option('--postal-code <début>', 'avec --api : début du code postal')
+    .option('--next-level <niveau>', 'avec --api : clients dont la prochaine relance est 1, 2 ou 3')
+    .option('--not-reminded-for <jours>', 'avec --api : clients pas relancés depuis N jours')
     .option('--date <AAAA-MM-JJ>', 'date des courriers (opistodatejour), aujourd’hui par défaut')
     .option('--single', 'un seul document, chaque courrier sur une nouvelle page')
     .option('--pdf', 'écrit aussi un PDF de chaque courrier (LibreOffice)')

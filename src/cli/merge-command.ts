@@ -23,13 +23,18 @@ import {
   type CompiledTemplate,
   type LeftOutReason,
   type LetterValues,
+  formatDate,
   REMINDER_LEVEL_LABELS,
+  REMINDER_LEVELS,
+  summarizeUnmatched,
   UNMATCHED_WARNING,
+  type ReminderLevel,
 } from '../merge';
 import { LetterFileNames } from '../merge/file-names';
 import { RunLog, type LogFields } from './log';
 import { addPdfCopies, printPdfCounts, printPdfFailures } from './pdf-letters';
 import { recordHistory, type HistoryResult } from './reminder-history';
+import { openSource, type SourceOptions } from './source-options';
 import {
   resolveMergeSettings,
   type MergeSettings,
@@ -37,16 +42,10 @@ import {
 } from './merge-settings';
 import { startProgress } from './progress';
 import { readTemplate, UsageError } from './read-inputs';
-import {
-  apiSource,
-  fileSource,
-  type ApiSourceOptions,
-  type RecordSource,
-  type UnavailableClient,
-} from './record-source';
+import type { RecordSource, UnavailableClient } from './record-source';
 import { describeUnknownWord, writeReport, type LetterOutcome, type MergeReport } from './report';
 
-export type MergeOptions = Partial<ApiSourceOptions> &
+export type MergeOptions = SourceOptions &
   MergeSettingsOptions & {
     template: string;
     data?: string;
@@ -55,8 +54,6 @@ export type MergeOptions = Partial<ApiSourceOptions> &
     single?: boolean;
     /** Writes a PDF beside each letter, with LibreOffice. */
     pdf?: boolean;
-    /** False with --no-history: the reminders are not recorded in the API. */
-    history?: boolean;
     report?: string;
   };
 
@@ -91,11 +88,11 @@ export async function runMerge(options: MergeOptions): Promise<number> {
   const outcomes = options.pdf ? await addPdfCopies(merged, outDir, log) : merged;
   const history = await recordWrittenLetters(run, outcomes, options);
 
-  const report = buildReport(options, run, outcomes);
+  const report = { ...buildReport(options, run, outcomes), history: history ?? undefined };
   if (options.report) {
     writeReport(options.report, report);
   }
-  printSummary(report, outDir);
+  printSummary(report, outDir, options.report !== undefined);
   printHistory(history);
   log.write('info', 'merge_end', {
     written: report.written,
@@ -133,23 +130,6 @@ function printHistory(history: HistoryResult | null): void {
   } else if (history) {
     console.log(`Historique : ${history.recorded} relance(s) enregistrée(s) dans Opisto.`);
   }
-}
-
-function openSource(options: MergeOptions, log: RunLog): Promise<RecordSource> {
-  if (options.data !== undefined && options.api !== undefined) {
-    throw new UsageError(
-      'indiquez soit --data (un fichier), soit --api (le serveur), pas les deux.',
-    );
-  }
-  if (options.data !== undefined) {
-    return Promise.resolve(fileSource(options.data));
-  }
-  if (options.api !== undefined) {
-    return apiSource({ ...options, api: options.api }, log);
-  }
-  throw new UsageError(
-    'indiquez d’où viennent les clients : --data clients.json, ou --api https://… avec la clé.',
-  );
 }
 
 function checkDate(date: string | undefined): string {
@@ -216,9 +196,7 @@ function prepare(input: unknown, index: number, run: MergeRun): Prepared {
       : leftOut.message;
     return { ...base, ok: false, skipped: true, problems: [message] };
   }
-  if (hasUnmatchedPayments(parsed.record)) {
-    console.warn(`Attention : client ${client.id} (${base.clientName}) : ${UNMATCHED_WARNING}.`);
-  }
+  warnBeforeWriting(parsed.record, base.clientName, settings.level);
   try {
     const values = buildLetterValues(parsed.record, letterDate, settings.letterOptions);
     run.reminders.push({
@@ -399,6 +377,25 @@ function failedOrPending(letter: Prepared, log: RunLog): LetterOutcome {
   return notWritten(letter, log);
 }
 
+/**
+ * Warns about a confirmed client with unmatched payments, and about a letter of a lower level
+ * than the client's last reminder, which would step the escalation back.
+ */
+function warnBeforeWriting(record: ClientRecord, clientName: string, level: ReminderLevel): void {
+  const who = `client ${record.client.id} (${clientName})`;
+  if (hasUnmatchedPayments(record)) {
+    console.warn(`Attention : ${who} : ${UNMATCHED_WARNING}. ${summarizeUnmatched(record)}`);
+  }
+
+  const last = record.lastReminder;
+  if (last && REMINDER_LEVELS.indexOf(last.level) > REMINDER_LEVELS.indexOf(level)) {
+    console.warn(
+      `Attention : ${who} a déjà reçu : ${REMINDER_LEVEL_LABELS[last.level]} le ` +
+        `${formatDate(last.date)} ; ce courrier est un ${REMINDER_LEVEL_LABELS[level]}.`,
+    );
+  }
+}
+
 /** The outcome of a client with no letter: left out by a check, or failed with its problems. */
 function notWritten(letter: Extract<Prepared, { ok: false }>, log: RunLog): LetterOutcome {
   const base = { clientId: letter.clientId, clientName: letter.clientName };
@@ -443,11 +440,11 @@ function groupByReason(letters: readonly LetterOutcome[]): Map<string, LetterOut
 const MAX_LISTED_FAILURES = 5;
 
 /** Prints each failed client with its reasons; many clients failing alike make one line. */
-function printFailures(failed: readonly LetterOutcome[]): void {
+function printFailures(failed: readonly LetterOutcome[], whereListed: string): void {
   const byReason = groupByReason(failed);
   for (const [reason, letters] of byReason) {
     if (letters.length > MAX_LISTED_FAILURES) {
-      console.error(`Échec pour ${letters.length} clients (liste dans le rapport) :`);
+      console.error(`Échec pour ${letters.length} clients (${whereListed}) :`);
       console.error(`  - ${reason}`);
       continue;
     }
@@ -458,12 +455,21 @@ function printFailures(failed: readonly LetterOutcome[]): void {
   }
 }
 
-function printSummary(report: MergeReport, outDir: string): void {
+function printSummary(report: MergeReport, outDir: string, hasReport: boolean): void {
   for (const word of report.unknownWords) {
     console.warn(`Attention : ${describeUnknownWord(word)}`);
   }
-  printFailures(report.letters.filter((letter) => letter.status === 'failed'));
-  printLeftOut(report.letters.filter((letter) => letter.status === 'skipped'));
+  const whereListed = hasReport
+    ? 'liste dans le rapport'
+    : 'liste dans opisto-relances.log, ou dans un rapport avec --report';
+  printFailures(
+    report.letters.filter((letter) => letter.status === 'failed'),
+    whereListed,
+  );
+  printLeftOut(
+    report.letters.filter((letter) => letter.status === 'skipped'),
+    whereListed,
+  );
   printPdfFailures(report.letters);
 
   const plural = report.written > 1 ? 's' : '';
@@ -487,11 +493,11 @@ function printSummary(report: MergeReport, outDir: string): void {
 }
 
 /** Prints each client left out with the reason, grouped like the failures. */
-function printLeftOut(skipped: readonly LetterOutcome[]): void {
+function printLeftOut(skipped: readonly LetterOutcome[], whereListed: string): void {
   const byReason = groupByReason(skipped);
   for (const [reason, letters] of byReason) {
     if (letters.length > MAX_LISTED_FAILURES) {
-      console.warn(`Pas de courrier pour ${letters.length} clients (liste dans le rapport) :`);
+      console.warn(`Pas de courrier pour ${letters.length} clients (${whereListed}) :`);
     } else {
       const ids = letters.map((letter) => letter.clientId).join(', ');
       console.warn(`Pas de courrier pour ${ids} :`);

@@ -5,6 +5,7 @@
  */
 import { ApiError, createOpistoClient, type OpistoClient } from '../api/client';
 import { MAX_BATCH_SIZE, type DebtorFilter, type DebtorSummary } from '../api/contract';
+import type { ReminderLevel } from '../merge/reminder-levels';
 import { readRecords, UsageError } from './read-inputs';
 import type { RunLog } from './log';
 
@@ -42,6 +43,10 @@ export type ApiSourceOptions = {
   name?: string;
   city?: string;
   postalCode?: string;
+  /** Level of the next reminder, as the search's `nextLevel` takes it. */
+  nextLevel?: ReminderLevel;
+  /** Clients never reminded, or last reminded before this date. */
+  notRemindedSince?: string;
 };
 
 /**
@@ -65,6 +70,8 @@ export async function apiSource(options: ApiSourceOptions, log: RunLog): Promise
       name: options.name,
       city: options.city,
       postalCode: options.postalCode,
+      nextLevel: options.nextLevel,
+      notRemindedSince: options.notRemindedSince,
     });
   } catch (error) {
     throw usageErrorFrom(error, log);
@@ -105,7 +112,15 @@ const OPTION_NAMES: Readonly<Record<string, string>> = {
   name: '--name',
   city: '--city',
   postalCode: '--postal-code',
+  nextLevel: '--next-level',
+  notRemindedSince: '--not-reminded-for',
 };
+
+/** A parameter named at the start of a message's part, as in "dueBefore : date invalide". */
+const PARAMETER_IN_MESSAGE = new RegExp(
+  `\\b(${Object.keys(OPTION_NAMES).join('|')})\\b(?= :)`,
+  'g',
+);
 
 /**
  * Rewrites a client message for the command line: it names the add-in's settings and the API's
@@ -113,7 +128,7 @@ const OPTION_NAMES: Readonly<Record<string, string>> = {
  */
 function forCommandLine(error: ApiError): string {
   let message = error.message.replace(
-    /\b(dueBefore|invoicedFrom|invoicedTo|kinds|name|city|postalCode)\b(?= :)/g,
+    PARAMETER_IN_MESSAGE,
     (parameter) => OPTION_NAMES[parameter] ?? parameter,
   );
   if (error.code === 'unauthorized') {

@@ -31,6 +31,8 @@ export async function recordHistory(
         throw error;
       }
       log.write('error', 'history_failed', { code: error.code, recorded, ...error.details });
+      const missing = reminders.slice(start).map((reminder) => reminder.clientId);
+      log.write('error', 'history_missing', { clientIds: missing.join(',') });
       return { recorded, error: historyError(error, recorded, reminders.length) };
     }
   }
@@ -41,8 +43,9 @@ export async function recordHistory(
 function historyError(error: ApiError, recorded: number, total: number): string {
   return (
     `Les courriers sont écrits, mais l’historique des relances n’a été enregistré que pour ` +
-    `${recorded} client(s) sur ${total} : ${error.message} Les autres clients n’apparaîtront ` +
-    'pas comme relancés : relancez la même commande (même --date) quand le serveur répond de ' +
-    'nouveau, ce qui refait les mêmes courriers et enregistre l’historique.'
+    `${recorded} client(s) sur ${total} : ${error.message} Les clients sans historique sont ` +
+    'listés dans opisto-relances.log (history_missing) : notez leur relance dans Opisto. Ne ' +
+    'relancez pas la fusion pour cela, car elle enregistrerait une seconde fois les relances ' +
+    'déjà notées.'
   );
 }

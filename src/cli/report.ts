@@ -31,6 +31,8 @@ export type MergeReport = {
   skipped: number;
   /** With --pdf: clients whose letter was written but whose PDF was not made. */
   pdfFailed?: number;
+  /** With --api: reminders recorded in the history, and the reason when some were not. */
+  history?: { recorded: number; error: string | null };
   /** The reminder level of this merge. */
   level: string;
   /** Words of the template that start with "opisto" but name no field; left as typed. */

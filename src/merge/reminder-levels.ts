@@ -29,26 +29,36 @@ export function nextReminderLevel(last: ReminderLevel | null | undefined): Remin
 const NAME_PATTERNS: readonly [RegExp, ReminderLevel][] = [
   [/\bmise en demeure\b/, 'miseEnDemeure'],
   [/\b(2e|2eme|2nd|2nde|deuxieme|second|seconde) (rappel|relance)\b/, 'rappel2'],
+  [/\b(rappel|relance|niveau) 2\b/, 'rappel2'],
   [/\b(1er|1ere|premier|premiere) (rappel|relance)\b/, 'rappel1'],
+  [/\b(rappel|relance|niveau) 1\b/, 'rappel1'],
+  [/\bniveau 3\b/, 'miseEnDemeure'],
 ];
+
+/** Mentions of the next step, which do not name the template's own level. */
+const NEXT_STEP = /\b(avant|sinon|puis) (la |une )?mise en demeure\b/g;
 
 /**
  * Guesses the level from a template's file name ("Relance 2e rappel.docx" → rappel2), or null
- * when the name names none. The user can always choose another level.
+ * when the name names none. The level named first wins ("2e rappel (avant mise en demeure)" is
+ * a 2e rappel), and a mention of the next step is not a level. The user can always choose.
  */
 export function levelFromTemplateName(fileName: string): ReminderLevel | null {
   const name = fileName
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ');
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(NEXT_STEP, ' ');
 
+  let found: { level: ReminderLevel; at: number } | null = null;
   for (const [pattern, level] of NAME_PATTERNS) {
-    if (pattern.test(name)) {
-      return level;
+    const at = name.search(pattern);
+    if (at >= 0 && (found === null || at < found.at)) {
+      found = { level, at };
     }
   }
-  return null;
+  return found?.level ?? null;
 }
 
 /** Reads a level as the command line accepts it: its code, its number or its French name. */
@@ -56,7 +66,10 @@ export function parseReminderLevel(text: string): ReminderLevel | null {
   const key = text.trim().toLowerCase();
   const byNumber: Readonly<Record<string, ReminderLevel>> = {
     '1': 'rappel1',
+    '1er': 'rappel1',
     '2': 'rappel2',
+    '2e': 'rappel2',
+    '2eme': 'rappel2',
     '3': 'miseEnDemeure',
   };
   const byCode = REMINDER_LEVELS.find((level) => level.toLowerCase() === key);

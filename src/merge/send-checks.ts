@@ -64,6 +64,14 @@ export function checkBeforeSending(
 
 /** Describes the unmatched payments of a client, with what to check and how to go on. */
 export function describeUnmatched(record: ClientRecord): string {
+  return (
+    `Paiement non lettré : vérifiez avant d’envoyer. ${summarizeUnmatched(record)} ` +
+    'Vérifiez dans Opisto, puis confirmez pour inclure ce client.'
+  );
+}
+
+/** States how many payments are unmatched, for how much, and the date of the last import. */
+export function summarizeUnmatched(record: ClientRecord): string {
   const status = record.paymentStatus;
   const count = status?.unmatchedCount ?? 0;
   const plural = count > 1 ? 's' : '';
@@ -72,10 +80,8 @@ export function describeUnmatched(record: ClientRecord): string {
     ? ` Dernier import des paiements : ${formatDate(status.lastImportDate)}.`
     : '';
   return (
-    `Paiement non lettré : vérifiez avant d’envoyer. ${count} paiement${plural} ou ` +
-    `avoir${plural} de ${formatCents(status?.unmatchedCents ?? 0)} € ${notMatched} des ` +
-    `factures.${lastImport} Vérifiez dans Opisto, puis confirmez pour inclure ` +
-    'ce client.'
+    `${count} paiement${plural} ou avoir${plural} de ${formatCents(status?.unmatchedCents ?? 0)} ` +
+    `€ ${notMatched} des factures.${lastImport}`
   );
 }
 

@@ -3,7 +3,7 @@
  * reference server on loopback, never for a letter that failed or a run with --no-history.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -118,6 +118,35 @@ test('the search then shows the last reminder', async () => {
 
   expect(found?.lastReminder).toEqual({ level: 'miseEnDemeure', date: '2026-12-04' });
   expect(found?.nextLevel).toBe('miseEnDemeure');
+});
+
+test('warns when a letter steps the level back', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'opisto-history-'));
+  const run = await merge(dir, '--level', '1', '--no-history');
+
+  expect(run.stderr).toContain(
+    'Attention : client C-PRO (Garage Durand C-PRO Léa) a déjà reçu : Mise en demeure le ' +
+      '04/12/2026 ; ce courrier est un 1er rappel.',
+  );
+});
+
+test('--next-level picks the clients due for that level', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'opisto-history-'));
+  const run = await merge(
+    dir,
+    '--next-level',
+    '3',
+    '--no-history',
+    '--report',
+    join(dir, 'r.json'),
+  );
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as {
+    letters: { clientId: string }[];
+  };
+  // C-PRO and C-PART got a formal notice above; C-INCONNU, never reminded, is due for level 1.
+  expect(report.letters.map((letter) => letter.clientId)).toEqual(['C-PART', 'C-PRO']);
 });
 
 test('--no-history records nothing', async () => {

@@ -84,6 +84,20 @@ describe('merge with reminder options', () => {
     expect(letterTexts(file)).toContain('Aucune indemnité.');
   });
 
+  test('API-only options are refused with --data', () => {
+    const paths = setUp([client('Pro', { isProfessional: true })]);
+    const run = cli(
+      'merge',
+      ...['--template', paths.template, '--data', paths.data, '--out', paths.out],
+      ...['--penalty-rate', '10', '--due-before', '2019-01-01', '--no-history'],
+    );
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      '--due-before, --no-history : ces options ne servent qu’avec --api',
+    );
+  });
+
   test('penalty fields without a rate stop the run', () => {
     const paths = setUp([client('Pro', { isProfessional: true })]);
     const run = cli(
