@@ -37,6 +37,7 @@ import { recordHistory, type HistoryResult } from './reminder-history';
 import { openSource, type SourceOptions } from './source-options';
 import {
   resolveMergeSettings,
+  warnMissingCreditNotes,
   type MergeSettings,
   type MergeSettingsOptions,
 } from './merge-settings';
@@ -67,6 +68,7 @@ export async function runMerge(options: MergeOptions): Promise<number> {
   const templateName = basename(options.template, extname(options.template));
   const settings = resolveMergeSettings(options, template, basename(options.template));
   console.log(settings.levelNote);
+  warnMissingCreditNotes(options.kinds, settings);
 
   log.write('info', 'merge_start', { template: options.template, records: source.total });
   if (source.total === 0) {

@@ -55,6 +55,30 @@ export function resolveMergeSettings(
   };
 }
 
+/** Fields whose amounts are wrong without the client's credit notes. */
+const CREDIT_NOTE_FIELDS: readonly FieldName[] = [
+  'opistolisteavoirs',
+  'opistolistefacturesavoirs',
+  'opistototaldu',
+];
+
+/**
+ * Warns when --kinds leaves the credit notes out of the records while the template counts them:
+ * the letters would then claim more than the client owes.
+ */
+export function warnMissingCreditNotes(kinds: string | undefined, settings: MergeSettings): void {
+  const fields = settings.letterOptions.fieldsUsed ?? new Set<FieldName>();
+  const counted = CREDIT_NOTE_FIELDS.filter((field) => fields.has(field));
+  if (kinds === undefined || kinds.split(',').includes('creditNotes') || counted.length === 0) {
+    return;
+  }
+  console.warn(
+    `Attention : --kinds ${kinds} laisse de côté les avoirs, alors que le modèle utilise ` +
+      `${counted.join(', ')} : les courriers réclameraient plus que ce que le client doit. ` +
+      'Ajoutez creditNotes à --kinds.',
+  );
+}
+
 function readPenaltyRate(text: string | undefined, fieldsUsed: ReadonlySet<FieldName>) {
   if (text === undefined) {
     const needing = [...fieldsUsed].filter((field) => PENALTY_RATE_FIELDS.has(field));

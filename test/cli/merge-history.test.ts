@@ -149,6 +149,19 @@ test('--next-level picks the clients due for that level', async () => {
   expect(report.letters.map((letter) => letter.clientId)).toEqual(['C-PART', 'C-PRO']);
 });
 
+test('warns when --kinds leaves out the credit notes a template counts', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'opisto-history-'));
+  const file = join(dir, 'Relance 2e rappel.docx');
+  writeFileSync(file, makeDocx({ body: paragraph('opistolistefacturesavoirs') }));
+  const run = await cli(
+    'merge',
+    ...['--template', file, '--out', join(dir, 'out'), '--api', api, '--api-key', KEY],
+    ...['--kinds', 'invoices', '--no-history'],
+  );
+
+  expect(run.stderr).toContain('Attention : --kinds invoices laisse de côté les avoirs');
+});
+
 test('--no-history records nothing', async () => {
   const before = (await client.reminderHistory('C-PART')).items.length;
   const run = await merge(mkdtempSync(join(tmpdir(), 'opisto-history-')), '--no-history');
