@@ -91,7 +91,10 @@ export function maskSecret(error: ApiError, secret: string): ApiError {
   if (secret === '') {
     return error;
   }
-  const mask = (text: string): string => text.split(secret).join(MASK);
+  // Whole tokens only: a short key such as "x" must not turn "connexion" into nonsense.
+  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const token = new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, 'g');
+  const mask = (text: string): string => text.replace(token, MASK);
   const problem = error.problem && {
     title: mask(error.problem.title),
     detail: mask(error.problem.detail),

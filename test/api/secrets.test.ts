@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 
 import { ApiError, type OpistoClient } from '../../src/api/client';
+import { maskSecret } from '../../src/api/api-error';
 import {
   API_KEY,
   afterDelay,
@@ -111,5 +112,19 @@ describe('API key in errors', () => {
 
     expect(error.message).toContain('Mauvaise clé [clé masquée]');
     expect(error.problem?.detail).toBe('en-têtes : Bearer [clé masquée]');
+  });
+});
+
+describe('maskSecret', () => {
+  test('masks whole tokens, not letters inside words', () => {
+    const error = new ApiError('unreachable', 'Serveur injoignable : vérifiez votre connexion x.');
+    expect(maskSecret(error, 'x').message).toBe(
+      'Serveur injoignable : vérifiez votre connexion [clé masquée].',
+    );
+  });
+
+  test('masks a key with characters regular expressions use', () => {
+    const error = new ApiError('bad_request', 'clé a.b+c* refusée');
+    expect(maskSecret(error, 'a.b+c*').message).toBe('clé [clé masquée] refusée');
   });
 });
