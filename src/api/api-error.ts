@@ -83,6 +83,16 @@ export class ApiError extends Error {
 
 const MASK = '[clé masquée]';
 
+/** Masks every occurrence of `secret` in `text`, as a whole token. */
+export function maskText(text: string, secret: string): string {
+  if (secret === '') {
+    return text;
+  }
+  // Whole tokens only: a short key such as "x" must not turn "connexion" into nonsense.
+  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, 'g'), MASK);
+}
+
 /**
  * Returns a copy of `error` with every occurrence of `secret` masked in its texts, in case a
  * server echoes the key in a problem detail or a field value that a message quotes.
@@ -91,10 +101,7 @@ export function maskSecret(error: ApiError, secret: string): ApiError {
   if (secret === '') {
     return error;
   }
-  // Whole tokens only: a short key such as "x" must not turn "connexion" into nonsense.
-  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const token = new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, 'g');
-  const mask = (text: string): string => text.replace(token, MASK);
+  const mask = (text: string): string => maskText(text, secret);
   const problem = error.problem && {
     title: mask(error.problem.title),
     detail: mask(error.problem.detail),

@@ -1,6 +1,6 @@
 /** Splitting of id lists into batch requests, and checks that a batch response matches its ids. */
 import { type ApiErrorDetails } from './api-error';
-import { type RecordBatch } from './contract';
+import { type LooseRecordBatch } from './contract';
 import { invalidResponse } from './payload';
 
 /** Splits `items` into consecutive chunks of at most `size` items. */
@@ -20,7 +20,7 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
  */
 export function checkBatch(
   ids: readonly string[],
-  batch: RecordBatch,
+  batch: LooseRecordBatch,
   details: ApiErrorDetails,
 ): void {
   const requested = new Set(ids);

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 
-import { ApiError, maskSecret } from './api-error';
+import { ApiError, maskSecret, maskText } from './api-error';
 import {
   parseDebtorId,
   parseDebtorIds,
@@ -24,16 +24,17 @@ import {
   debtorPageSchema,
   healthSchema,
   MAX_PAGE_SIZE,
-  recordBatchSchema,
+  looseRecordBatchSchema,
   type DebtorFilter,
   type DebtorPage,
   type DebtorSummary,
-  type RecordBatch,
+  type LooseRecordBatch,
   type ReminderBatch,
   type ReminderHistory,
   type RemindersRecorded,
 } from './contract';
 import { invalidResponse } from './payload';
+import { parseClientRecord } from './parse-record';
 import { type ClientRecord } from './record';
 import { recordReminders, reminderHistory, type RecordRemindersOptions } from './reminder-calls';
 import { createTransport, type ApiRequest } from './transport';
@@ -69,7 +70,11 @@ export interface RecordsResult {
   records: ClientRecord[];
   /** Requested ids that match no debtor, in the order of the request. */
   missing: string[];
+  /** Records that break the contract, with the French problems, in the order of the request. */
+  invalid: InvalidRecord[];
 }
+
+export type InvalidRecord = { id: string; problems: readonly string[] };
 
 export interface OpistoClient {
   /** Checks that the server is up; needs no valid key. */
@@ -129,7 +134,15 @@ export function createOpistoClient(options: OpistoClientOptions): OpistoClient {
     getRecord: (id, filter, callOptions = {}) =>
       guard(() => getRecord(context, id, filter, callOptions.signal)),
     getRecords: (ids, filter, callOptions = {}) =>
-      guard(() => getRecords(context, ids, filter, callOptions)),
+      guard(async () => {
+        const result = await getRecords(context, ids, filter, callOptions);
+        // The problems quote the record's values, which a server may have filled with the key.
+        const invalid = result.invalid.map(({ id, problems }) => ({
+          id,
+          problems: problems.map((problem) => maskText(problem, transport.apiKey)),
+        }));
+        return { ...result, invalid };
+      }),
     recordReminders: (batch, callOptions = {}) =>
       guard(() => recordReminders(context, batch, callOptions)),
     reminderHistory: (id, callOptions = {}) =>
@@ -215,18 +228,30 @@ async function getRecords(
   const requestedIds = parseDebtorIds(ids);
   const parsedFilter = parseFilter(filter);
   const found = new Map<string, ClientRecord>();
+  const invalid = new Map<string, readonly string[]>();
   let done = 0;
 
   for (const part of chunk(requestedIds, context.batchSize)) {
     const batch = await fetchBatch(context, part, parsedFilter, options.signal);
-    batch.records.forEach((record) => found.set(record.client.id, record));
+    for (const raw of batch.records) {
+      const parsed = parseClientRecord(raw);
+      if (parsed.ok) {
+        found.set(raw.client.id, parsed.record);
+      } else {
+        invalid.set(raw.client.id, parsed.problems);
+      }
+    }
     done += part.length;
     options.onProgress?.({ done, total: requestedIds.length });
   }
 
   return {
     records: requestedIds.flatMap((id) => found.get(id) ?? []),
-    missing: requestedIds.filter((id) => !found.has(id)),
+    missing: requestedIds.filter((id) => !found.has(id) && !invalid.has(id)),
+    invalid: requestedIds.flatMap((id) => {
+      const problems = invalid.get(id);
+      return problems ? [{ id, problems }] : [];
+    }),
   };
 }
 
@@ -235,7 +260,7 @@ async function fetchBatch(
   ids: string[],
   filter: DebtorFilter,
   signal?: AbortSignal,
-): Promise<RecordBatch> {
+): Promise<LooseRecordBatch> {
   const request: ApiRequest = {
     method: 'POST',
     path: '/debtors/records',
@@ -245,7 +270,7 @@ async function fetchBatch(
     idempotent: true,
   };
 
-  const { value, details } = await fetchJson(context, recordBatchSchema, request, signal);
+  const { value, details } = await fetchJson(context, looseRecordBatchSchema, request, signal);
   checkBatch(ids, value, details);
   return value;
 }

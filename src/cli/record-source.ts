@@ -153,11 +153,22 @@ async function* fetchBatches(
         filter,
       );
       const missing = new Set(result.missing);
+      const invalid = new Map(result.invalid.map((entry) => [entry.id, entry.problems]));
+      for (const entry of result.invalid) {
+        log.write('error', 'record_invalid', {
+          clientId: entry.id,
+          problems: entry.problems.join(' | '),
+        });
+      }
       yield {
         records: result.records,
-        unavailable: chunk
-          .filter((debtor) => missing.has(debtor.id))
-          .map((debtor) => unavailable(debtor, 'client introuvable dans Opisto (supprimé ?)')),
+        unavailable: chunk.flatMap((debtor) => {
+          if (missing.has(debtor.id)) {
+            return [unavailable(debtor, 'client introuvable dans Opisto (supprimé ?)')];
+          }
+          const problems = invalid.get(debtor.id);
+          return problems ? [unavailable(debtor, invalidRecordReason(problems))] : [];
+        }),
       };
     } catch (error) {
       if (!(error instanceof ApiError)) {
@@ -171,6 +182,14 @@ async function* fetchBatches(
       return;
     }
   }
+}
+
+/** The reason for a record the API sent broken: its problems, and who can fix them. */
+function invalidRecordReason(problems: readonly string[]): string {
+  return (
+    `fiche client incorrecte dans Opisto (${problems.join(' ; ')}). Corrigez-la dans Opisto, ` +
+    'puis relancez la fusion pour ce client.'
+  );
 }
 
 function unavailable(debtor: DebtorSummary, reason: string): UnavailableClient {

@@ -259,7 +259,7 @@ describe('getRecords', () => {
     server = await batchServer();
     const { client } = testClient(server.baseUrl);
 
-    await expect(client.getRecords([])).resolves.toEqual({ records: [], missing: [] });
+    await expect(client.getRecords([])).resolves.toEqual({ records: [], missing: [], invalid: [] });
     expect(server.requests).toHaveLength(0);
   });
 

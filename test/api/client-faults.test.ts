@@ -369,21 +369,34 @@ describe('invalid responses', () => {
     expect(error.message).toContain('la réponse n’est pas du JSON (type text/html)');
   });
 
-  test('names the field of a broken batch record', async () => {
+  test('sets a broken batch record apart, with its field named', async () => {
     const records = ['A', 'B', 'C', 'D'].map((id) => makeRecord(id));
     records[3] = makeRecord('D', '2018-13-01');
     server = await startServer((_, response) => sendJson(response, 200, { records, missing: [] }));
     const { client } = testClient(server.baseUrl);
 
-    const error = await failureOf(() => client.getRecords(['A', 'B', 'C', 'D']));
+    const result = await client.getRecords(['A', 'B', 'C', 'D']);
+
+    expect(result.records.map((record) => record.client.id)).toEqual(['A', 'B', 'C']);
+    expect(result.missing).toEqual([]);
+    expect(result.invalid).toHaveLength(1);
+    expect(result.invalid[0]?.id).toBe('D');
+    expect(result.invalid[0]?.problems.join('\n')).toContain(
+      'invoices[0].dueDate : date invalide « 2018-13-01 »',
+    );
+    expect(result.invalid[0]?.problems.join('\n')).toContain('facture n° F-D');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  test('rejects a batch record without a client id', async () => {
+    const records = [makeRecord('A'), { invoices: [] }];
+    server = await startServer((_, response) => sendJson(response, 200, { records, missing: [] }));
+    const { client } = testClient(server.baseUrl);
+
+    const error = await failureOf(() => client.getRecords(['A', 'B']));
 
     expect(error.code).toBe('invalid_response');
-    expect(error.message).toContain(
-      'records[3].invoices[0].dueDate : date invalide « 2018-13-01 »',
-    );
-    expect(error.message).toContain('facture n° F-D');
-    expect(error.issues).toHaveLength(1);
-    expect(server.requests).toHaveLength(1);
+    expect(error.message).toContain('records[1].client');
   });
 
   test('names the field of a broken page', async () => {

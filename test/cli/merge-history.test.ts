@@ -215,3 +215,25 @@ test('letters stay when the history cannot be recorded', async () => {
     await new Promise((done) => proxy.close(done));
   }
 });
+
+test('a broken record costs its own letter only', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'opisto-history-'));
+  const update = db.prepare('UPDATE invoices SET due_date = ? WHERE client_id = ?');
+  // 30 February passes the database's date pattern but not the record contract.
+  update.run('2026-02-30', 'C-PART');
+  try {
+    const run = await merge(dir, '--no-history', '--report', join(dir, 'r.json'));
+    const report = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as {
+      letters: { clientId: string; status: string; errors: string[] }[];
+    };
+    const part = report.letters.find((letter) => letter.clientId === 'C-PART');
+
+    expect(run.code).toBe(1);
+    expect(part?.status).toBe('failed');
+    expect(part?.errors[0]).toContain('fiche client incorrecte dans Opisto');
+    expect(part?.errors[0]).toContain('« 2026-02-30 »');
+    expect(report.letters.find((letter) => letter.clientId === 'C-PRO')?.status).toBe('written');
+  } finally {
+    update.run('2018-12-31', 'C-PART');
+  }
+});

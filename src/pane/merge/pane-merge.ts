@@ -207,9 +207,14 @@ class PaneMergeRun {
     const ids = batch.map((debtor) => debtor.id);
 
     try {
-      const { records, missing } = await client.getRecords(ids, filter, { signal });
+      const { records, missing, invalid } = await client.getRecords(ids, filter, { signal });
       missing.forEach((id) => this.settle({ id, status: 'failed', message: missingMessage(id) }));
-      this.log(`fetched ${records.length} record(s), ${missing.length} missing`);
+      invalid.forEach(({ id, problems }) =>
+        this.settle({ id, status: 'failed', message: invalidRecordMessage(problems) }),
+      );
+      this.log(
+        `fetched ${records.length} record(s), ${missing.length} missing, ${invalid.length} invalid`,
+      );
 
       return records.flatMap((fetched) => {
         const id = fetched.client.id;
@@ -362,6 +367,13 @@ function missingMessage(id: string): string {
   return (
     `Client « ${id} » introuvable dans Opisto : il a peut-être été supprimé ou fusionné. ` +
     'Relancez la recherche.'
+  );
+}
+
+function invalidRecordMessage(problems: readonly string[]): string {
+  return (
+    `Fiche client incorrecte dans Opisto (${problems.join(' ; ')}). Corrigez-la dans Opisto, ` +
+    'puis réessayez pour ce client.'
   );
 }
 
