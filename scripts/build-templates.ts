@@ -408,7 +408,7 @@ const CLOSING_FORMULA =
  * what a consumer owes (Code civil). Each starts with its condition word, so that a letter states
  * only its own case: the recovery indemnity must never be claimed from a consumer.
  */
-function buildLatePaymentTerms(consumerStart: string): Paragraph[] {
+function buildLatePaymentTerms(consumerSentence: string): Paragraph[] {
   return [
     bodyParagraph(
       'opistosipro Conformément à nos conditions générales de vente et à l’article L441-10 du ' +
@@ -429,10 +429,7 @@ function buildLatePaymentTerms(consumerStart: string): Paragraph[] {
         run('.'),
       ],
     }),
-    bodyParagraph(
-      `opistosiparticulier ${consumerStart}, des intérêts au taux légal courront à compter ` +
-        'de la mise en demeure (article 1231-6 du Code civil).',
-    ),
+    bodyParagraph(`opistosiparticulier ${consumerSentence}`),
   ];
 }
 
@@ -485,7 +482,10 @@ function buildSecondReminder(): LetterTemplate {
           'le régler sous quinze jours à compter de la date du présent courrier.',
         { spacing: { before: 240 } },
       ),
-      ...buildLatePaymentTerms('À défaut de règlement'),
+      ...buildLatePaymentTerms(
+        'À défaut de règlement, des intérêts au taux légal courront à compter de la mise en ' +
+          'demeure (article 1231-6 du Code civil).',
+      ),
       bodyParagraph(
         'À défaut de règlement dans ce délai, nous exigerons le paiement comptant de toute ' +
           'nouvelle commande et vous adresserons une mise en demeure.',
@@ -522,7 +522,10 @@ function buildFormalNotice(): LetterTemplate {
           'délai de huit jours à compter de la réception de ce courrier. Cette lettre vaut mise ' +
           'en demeure au sens de l’article 1344 du Code civil.',
       ),
-      ...buildLatePaymentTerms('Cette somme sera majorée'),
+      ...buildLatePaymentTerms(
+        'Cette somme sera majorée des intérêts au taux légal à compter de la présente mise en ' +
+          'demeure (article 1231-6 du Code civil).',
+      ),
       ...buildPaymentDetails(),
       bodyParagraph(
         'À défaut de paiement dans ce délai, nous engagerons sans autre avis une procédure ' +

@@ -13,6 +13,7 @@ import {
   checkBeforeSending,
   fullName,
   hasUnmatchedPayments,
+  implausibleLetterDate,
   piecesListed,
   isCalendarDate,
   MergeError,
@@ -143,6 +144,11 @@ function checkDate(date: string | undefined): string {
       `--date : date invalide « ${date} ». Indiquez une date réelle au format AAAA-MM-JJ, ` +
         'par exemple 2026-12-04.',
     );
+  }
+  // Only a warning here: a command line may remake the letters of an earlier date on purpose.
+  const implausible = implausibleLetterDate(date, localCalendarDate(new Date()));
+  if (implausible) {
+    console.warn(`Attention : --date : ${implausible}`);
   }
   return date;
 }

@@ -16,3 +16,4 @@ export * from './penalties';
 export * from './reminder-levels';
 export * from './send-checks';
 export * from './reminder-pieces';
+export * from './letter-date';

@@ -43,8 +43,11 @@ export function checkBeforeSending(
     return {
       code: 'nothing_due',
       message:
-        `Rien à réclamer : ce client doit ${formatCents(due)} € (factures moins avoirs). ` +
-        'Aucun courrier n’est fait.',
+        due === 0
+          ? 'Rien à réclamer : ce client ne doit rien (factures moins avoirs). Aucun courrier ' +
+            'n’est fait.'
+          : `Rien à réclamer : ce client a un solde créditeur de ${formatCents(-due)} € ` +
+            '(factures moins avoirs). Aucun courrier n’est fait.',
     };
   }
   if (due < options.minimumCents) {

@@ -90,7 +90,7 @@ describe.each(['Relance 2e rappel', 'Mise en demeure'])('%s states the right ter
   test('a consumer gets the statutory interest only', () => {
     const letter = text(consumer as (typeof debtors)[number]);
 
-    expect(letter).toContain('des intérêts au taux légal courront');
+    expect(letter).toMatch(/intérêts au taux légal (courront )?à compter de la (présente )?mise/);
     expect(letter).not.toContain('indemnité forfaitaire');
     expect(letter).not.toContain('Total pénalités');
   });

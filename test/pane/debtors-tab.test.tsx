@@ -53,8 +53,14 @@ beforeEach(() => {
   mockReceived.length = 0;
 });
 
+/**
+ * Renders the tab with "Échéance avant le" cleared, so that the tests' expectations do not move
+ * with today's date; the default itself is tested on its own.
+ */
 function renderTab(apiKey = API_KEY, apiUrl = server.baseUrl) {
-  return renderWithSettings(<DebtorsTab />, { apiUrl, apiKey });
+  const rendered = renderWithSettings(<DebtorsTab />, { apiUrl, apiKey });
+  fireEvent.change(screen.getByLabelText('Échéance avant le'), { target: { value: '' } });
+  return rendered;
 }
 
 /** Types a calendar date the way a French user does: "2026-11-01" as "01/11/2026". */
@@ -92,6 +98,22 @@ function watchRequestUrls(): string[] {
   });
   return urls;
 }
+
+describe('DebtorsTab: default filter', () => {
+  test('a new pane looks for pieces due before today', async () => {
+    const user = userEvent.setup();
+    renderWithSettings(<DebtorsTab />, { apiUrl: server.baseUrl, apiKey: API_KEY });
+    const today = localCalendarDate(new Date());
+
+    expect((screen.getByLabelText('Échéance avant le') as HTMLInputElement).value).toBe(
+      today.split('-').reverse().join('/'),
+    );
+    await search(user);
+    await screen.findByText(/Nb éléments : \d+ · 0 sélectionné/);
+    await user.click(screen.getByRole('checkbox', { name: 'Tout sélectionner' }));
+    expect(lastSelection().filter).toEqual({ dueBefore: today });
+  });
+});
 
 describe('DebtorsTab: search', () => {
   test('sends dates and kinds, lists the matches', async () => {

@@ -235,7 +235,7 @@ describe('reminder level', () => {
     expect(reminder?.level).toBe('miseEnDemeure');
   });
 
-  test('user choice stays when the template changes', async () => {
+  test('a new template brings its own level back', async () => {
     const debtors = pick(1, isPlainProfessional);
     const panel = (template: TemplateChoice) => (
       <FluentProvider theme={webLightTheme}>
@@ -255,7 +255,29 @@ describe('reminder level', () => {
     rerender(panel(fileTemplate('Mise en demeure.docx', TEMPLATE)));
 
     await waitFor(() => expect(screen.getByText('Modèle : Mise en demeure.docx')).toBeTruthy());
-    expect(levelSelect().value).toBe('rappel1');
+    expect(levelSelect().value).toBe('miseEnDemeure');
+  });
+});
+
+describe('letter date', () => {
+  test('warns about a slip of the year', async () => {
+    const debtors = pick(1, isPlainProfessional);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <PaneProvider
+          environment={{ kind: 'browser' }}
+          storage={memoryStorage({ apiUrl: server.baseUrl, apiKey: API_KEY })}
+        >
+          <ChooseTemplate template={fileTemplate('Relance 2e rappel.docx', TEMPLATE)} />
+          <MergePanel selection={{ debtors, filter: {}, exclusions: new Map() }} />
+        </PaneProvider>
+      </FluentProvider>,
+    );
+    const user = userEvent.setup();
+
+    await setLetterDate(user, '2062-12-04');
+
+    expect(await screen.findByText(/^Date du courrier improbable \(04\/12\/2062\)/)).toBeTruthy();
   });
 });
 

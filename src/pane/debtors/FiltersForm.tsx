@@ -18,7 +18,7 @@ import { FrenchDateInput } from '../common/FrenchDateInput';
 import {
   buildSearch,
   DATE_LABELS,
-  EMPTY_FILTERS,
+  initialFilters,
   type DateFilterName,
   type FilterValues,
   type KindFilterName,
@@ -72,7 +72,7 @@ export type FiltersFormProps = {
 
 export function FiltersForm({ onSearch }: FiltersFormProps) {
   const styles = useStyles();
-  const [values, setValues] = useState<FilterValues>(EMPTY_FILTERS);
+  const [values, setValues] = useState<FilterValues>(() => initialFilters());
   const [problem, setProblem] = useState<Extract<SearchCheck, { ok: false }> | undefined>();
 
   const set = <K extends keyof FilterValues>(name: K, value: FilterValues[K]) =>

@@ -32,6 +32,14 @@ export type TextFilterName = 'name' | 'city' | 'postalCode' | 'email' | 'phone';
 export type DateFilterName = 'dueBefore' | 'invoicedFrom' | 'invoicedTo';
 export type KindFilterName = PieceKind;
 
+/**
+ * The filters a new pane starts with: pieces due before today, so that a reminder never asks
+ * for an invoice not yet due. The user can clear the date.
+ */
+export function initialFilters(today: Date = new Date()): FilterValues {
+  return { ...EMPTY_FILTERS, dueBefore: localCalendarDate(today) };
+}
+
 export const EMPTY_FILTERS: FilterValues = {
   name: '',
   city: '',

@@ -6,6 +6,7 @@ import { Field, Radio, RadioGroup, Select } from '@fluentui/react-components';
 import { useState } from 'react';
 
 import {
+  implausibleLetterDate,
   isCalendarDate,
   levelFromTemplateName,
   localCalendarDate,
@@ -15,6 +16,27 @@ import {
 } from '../../merge';
 import { FrenchDateInput } from '../common/FrenchDateInput';
 import type { MergeMode } from './pane-merge';
+
+/**
+ * Shows an impossible date as an error, and a date more than a year from today as a warning:
+ * penalties grow with it, so a slip of the year must be seen, but an old date may be on purpose.
+ */
+function dateValidation(letterDate: string, dateValid: boolean) {
+  if (!dateValid) {
+    return {
+      validationState: 'error' as const,
+      validationMessage: 'Saisissez une date réelle (jour, mois, année).',
+    };
+  }
+  const implausible = implausibleLetterDate(letterDate, localCalendarDate(new Date()));
+  if (implausible) {
+    return {
+      validationState: 'warning' as const,
+      validationMessage: `${implausible.charAt(0).toUpperCase()}${implausible.slice(1)}`,
+    };
+  }
+  return { validationState: 'none' as const };
+}
 
 /** Source of the level shown, for the hint under the choice. */
 export type LevelSource = 'user' | 'templateName' | 'default';
@@ -45,8 +67,7 @@ export function MergeOptions(props: MergeOptionsProps) {
       <Field
         label="Date du courrier"
         hint="Date écrite à la place de opistodatejour."
-        validationState={dateValid ? 'none' : 'error'}
-        validationMessage={dateValid ? undefined : 'Saisissez une date complète.'}
+        {...dateValidation(letterDate, dateValid)}
       >
         <FrenchDateInput
           value={letterDate}
@@ -83,13 +104,20 @@ export function MergeOptions(props: MergeOptionsProps) {
 
 /**
  * Keeps the options' state: today's date and one document per client at first. The level comes
- * from the template's name (else the first reminder) until the user chooses one, which then stays
- * whatever template comes next.
+ * from the template's name (else the first reminder) until the user chooses one, for as long as
+ * that template stays chosen.
  */
 export function useMergeOptions(templateName: string | null | undefined) {
   const [letterDate, setLetterDate] = useState(() => localCalendarDate(new Date()));
   const [mode, setMode] = useState<MergeMode>('perClient');
-  const [chosenLevel, setChosenLevel] = useState<ReminderLevel | null>(null);
+  // A level chosen by hand holds for the template it was chosen with: a new template brings its
+  // own level again, so that a "Mise en demeure" is never recorded as the 2e rappel chosen before.
+  const [choice, setChoice] = useState<{ level: ReminderLevel; template: string | null } | null>(
+    null,
+  );
+  const chosenLevel = choice && choice.template === (templateName ?? null) ? choice.level : null;
+  const setChosenLevel = (level: ReminderLevel) =>
+    setChoice({ level, template: templateName ?? null });
   const guessed = templateName ? levelFromTemplateName(templateName) : null;
   const level = chosenLevel ?? guessed ?? 'rappel1';
   let levelSource: LevelSource = 'default';

@@ -57,7 +57,7 @@ function findMissing(input: ReadinessInput) {
     return `Paramètres de connexion invalides : ${client.message}`;
   }
   if (!isCalendarDate(letterDate)) {
-    return 'Date du courrier invalide : saisissez une date complète (jour, mois, année).';
+    return 'Date du courrier invalide : saisissez une date réelle (jour, mois, année).';
   }
   const needRate = input.fieldsUsed ? fieldsNeedingRate(input.fieldsUsed, input.penaltyRate) : [];
   if (needRate.length > 0) {
