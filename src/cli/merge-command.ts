@@ -173,7 +173,7 @@ function createOutDir(path: string): string {
   return outDir;
 }
 
-/** The option that changes each check's decision, named after its message. */
+/** The option that reverses each check's decision, added to its message. */
 const OPTION_FOR_LEFT_OUT: Readonly<Record<LeftOutReason['code'], string | null>> = {
   nothing_due: null,
   below_minimum: '--min-amount',

@@ -443,7 +443,7 @@ describe('clients left out', () => {
     await screen.findByText('1 courrier téléchargé, 1 échec, 2 clients sans courrier');
 
     const texts = screen.getAllByRole('listitem').map((item) => item.textContent ?? '');
-    expect(texts[0]).toMatch(/Pas de courrier : Rien à réclamer : ce client doit/);
+    expect(texts[0]).toMatch(/Pas de courrier : Rien à réclamer : ce client a un solde créditeur/);
     expect(texts[1]).toMatch(/Pas de courrier : Ce client doit .* moins que le seuil de/);
     expect(texts[1]).toContain('Le seuil se règle dans l’onglet Paramètres.');
     expect(texts[2]).toContain('Téléchargé');

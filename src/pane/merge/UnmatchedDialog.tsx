@@ -74,10 +74,11 @@ export function UnmatchedDialog({ open, debtors, onChoose }: UnmatchedDialogProp
             </ul>
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={() => onChoose('include')}>
-              Inclure ces clients
+            {/* The safe choice is the primary one: including needs a deliberate click. */}
+            <Button appearance="primary" onClick={() => onChoose('leaveOut')}>
+              Les laisser de côté
             </Button>
-            <Button onClick={() => onChoose('leaveOut')}>Les laisser de côté</Button>
+            <Button onClick={() => onChoose('include')}>Inclure ces clients</Button>
             <Button onClick={() => onChoose('cancel')}>Annuler</Button>
           </DialogActions>
         </DialogBody>
