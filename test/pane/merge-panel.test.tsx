@@ -23,6 +23,7 @@ import type { PaneEnvironment } from '../../src/pane/services/environment';
 import type { TemplateChoice } from '../../src/pane/services/template-choice';
 import { API_KEY, startTestServer, type TestServer } from '../server/helpers';
 import { FakeWord } from '../word-fake';
+import { catchDownloads, type CaughtDownload } from './merge-panel-render';
 import { firstDebtors, letterText, openDocument, TEMPLATE } from './merge-support';
 
 // jsdom lacks these standard APIs, which every browser the pane runs in has.
@@ -37,21 +38,10 @@ class NoLayoutResizeObserver {
 }
 window.ResizeObserver ??= NoLayoutResizeObserver;
 
-const downloads: { name: string; blob: Blob }[] = [];
+let downloads: CaughtDownload[] = [];
 
 beforeAll(() => {
-  URL.createObjectURL = (blob: Blob) => {
-    downloads.push({ name: '', blob });
-    return `blob:download-${downloads.length}`;
-  };
-  URL.revokeObjectURL = () => undefined;
-  // jsdom does not navigate; the click only records the file name the link offers.
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    const download = downloads.at(-1);
-    if (download) {
-      download.name = this.download;
-    }
-  };
+  downloads = catchDownloads();
 });
 
 let server: TestServer;
