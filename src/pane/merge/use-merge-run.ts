@@ -5,33 +5,32 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import type { DebtorFilter, DebtorSummary, Reminder } from '../../api/contract';
-import type { CalendarDate, PenaltyRate, ReminderLevel, SendCheckOptions } from '../../merge';
+import type { Reminder } from '../../api/contract';
 import { usePane } from '../app/pane-context';
-import type { Exclusions } from '../state/exclusions';
 import { logToConsole } from './dev-log';
 import { packageLetters, saveDownload } from './downloads';
 import { combineResults, retryTargets } from './merge-history';
 import {
   runPaneMerge,
-  type MergeMode,
   type MergeProgress,
+  type PaneMergeRequest,
   type PaneMergeResult,
 } from './pane-merge';
 import { useHistoryRecording, type HistoryState } from './use-history-recording';
 
 export type { HistoryState } from './use-history-recording';
 
-export type MergeParameters = {
-  debtors: readonly DebtorSummary[];
-  filter: DebtorFilter;
-  exclusions: Exclusions;
-  letterDate: CalendarDate;
-  mode: MergeMode;
-  level: ReminderLevel;
-  penaltyRate: PenaltyRate | null;
-  sendChecks: SendCheckOptions;
-};
+export type MergeParameters = Pick<
+  PaneMergeRequest,
+  | 'debtors'
+  | 'filter'
+  | 'exclusions'
+  | 'letterDate'
+  | 'mode'
+  | 'level'
+  | 'penaltyRate'
+  | 'sendChecks'
+>;
 
 export type MergeRunView = {
   /** Progress of the run under way, or null when none is. */
