@@ -26,8 +26,10 @@ function main(): void {
   const letters = Number(process.argv[2]);
   const folder = process.argv[3];
   if (!Number.isInteger(letters) || letters < 1 || !folder) {
-    const given = JSON.stringify(process.argv.slice(2));
-    throw new Error(`invalid arguments ${given}: expected LETTERS (a positive integer) and FOLDER`);
+    const argumentsText = JSON.stringify(process.argv.slice(2));
+    throw new Error(
+      `invalid arguments ${argumentsText}: expected LETTERS (a positive integer) and FOLDER`,
+    );
   }
 
   const compiled = compileStarter();

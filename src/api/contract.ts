@@ -127,8 +127,8 @@ export const recordBatchSchema = z.object({
 export type RecordBatch = z.infer<typeof recordBatchSchema>;
 
 /**
- * The same answer, with each record checked only for its client id. The client checks each
- * record on its own, so that one broken record costs its own letter, not its whole batch.
+ * The same response, with each record checked only for its client id. The client checks each
+ * record on its own, so that one invalid record costs its own letter, not its whole batch.
  */
 export const looseRecordBatchSchema = z.object({
   records: z.array(z.looseObject({ client: z.looseObject({ id: z.string().min(1) }) })),

@@ -390,21 +390,23 @@ function failedOrPending(letter: Prepared, log: RunLog): LetterOutcome {
  * than the client's last reminder, which would step the escalation back.
  */
 function warnBeforeWriting(record: ClientRecord, clientName: string, level: ReminderLevel): void {
-  const who = `client ${record.client.id} (${clientName})`;
+  const clientLabel = `client ${record.client.id} (${clientName})`;
   if (hasUnmatchedPayments(record)) {
-    console.warn(`Attention : ${who} : ${UNMATCHED_WARNING}. ${summarizeUnmatched(record)}`);
+    console.warn(
+      `Attention : ${clientLabel} : ${UNMATCHED_WARNING}. ${summarizeUnmatched(record)}`,
+    );
   }
 
   const last = record.lastReminder;
   if (last && REMINDER_LEVELS.indexOf(last.level) > REMINDER_LEVELS.indexOf(level)) {
     console.warn(
-      `Attention : ${who} a déjà reçu : ${REMINDER_LEVEL_LABELS[last.level]} le ` +
+      `Attention : ${clientLabel} a déjà reçu : ${REMINDER_LEVEL_LABELS[last.level]} le ` +
         `${formatDate(last.date)} ; ce courrier est un ${REMINDER_LEVEL_LABELS[level]}.`,
     );
   }
 }
 
-/** The outcome of a client with no letter: left out by a check, or failed with its problems. */
+/** Builds the outcome of a client with no letter: left out by a check, or failed. */
 function notWritten(letter: Extract<Prepared, { ok: false }>, log: RunLog): LetterOutcome {
   const base = { clientId: letter.clientId, clientName: letter.clientName };
   if (letter.skipped) {

@@ -184,7 +184,7 @@ async function* fetchBatches(
   }
 }
 
-/** The reason for a record the API sent broken: its problems, and who can fix them. */
+/** Describes a record the API sent invalid: its problems, and where to correct them. */
 function invalidRecordReason(problems: readonly string[]): string {
   return (
     `fiche client incorrecte dans Opisto (${problems.join(' ; ')}). Corrigez-la dans Opisto, ` +

@@ -58,13 +58,15 @@ export function openSource(options: SourceOptions, log: RunLog): Promise<RecordS
 }
 
 function rejectApiOnlyOptions(options: SourceOptions): void {
-  const given = API_ONLY_OPTIONS.filter(([key]) => options[key] !== undefined).map(([, n]) => n);
+  const apiOptions = API_ONLY_OPTIONS.filter(([key]) => options[key] !== undefined).map(
+    ([, option]) => option,
+  );
   if (options.history === false) {
-    given.push('--no-history');
+    apiOptions.push('--no-history');
   }
-  if (given.length > 0) {
+  if (apiOptions.length > 0) {
     throw new UsageError(
-      `${given.join(', ')} : ces options ne servent qu’avec --api. Avec --data, chaque client ` +
+      `${apiOptions.join(', ')} : ces options ne servent qu’avec --api. Avec --data, chaque client ` +
         'du fichier reçoit un courrier : préparez le fichier en conséquence.',
     );
   }

@@ -181,8 +181,8 @@ function penaltyRow(late: LateInvoice): PieceRow {
 }
 
 /**
- * The penalty table. Its total is the exact sum rounded once, as `opistopenalitesretard` shows,
- * so it may differ by a cent or two from the sum of the rounded rows above it.
+ * Builds the penalty table. Its total is the exact sum rounded once, as `opistopenalitesretard`
+ * shows it, so it may differ by a cent or two from the sum of the rounded rows.
  */
 function penaltyTable(penalties: Penalties | null): ListTable {
   const table = makeTable(

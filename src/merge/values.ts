@@ -25,11 +25,11 @@ import { REMINDER_LEVEL_LABELS, type ReminderLevel } from './reminder-levels';
 export type LetterValues = {
   text: Readonly<Record<TextFieldName, string>>;
   lists: Readonly<Record<ListFieldName, ListTable>>;
-  /** Which conditional paragraphs the letter keeps; null when the back office cannot tell. */
+  /** The client's kind, which picks the conditional paragraphs; null when it is unknown. */
   isProfessional: boolean | null;
 };
 
-/** What a merge adds to the records: chosen once for all its letters. */
+/** Options of a merge, the same for all its letters. */
 export type LetterOptions = {
   /** The annual late-penalty rate; the penalty fields are empty without it. */
   penaltyRate?: PenaltyRate | null;
@@ -100,9 +100,9 @@ function buildAmountsDue(
 }
 
 /**
- * Raises a MergeError when the template uses a field this client's letter cannot fill: penalty
- * amounts without a rate, or the indemnity and conditional paragraphs for a client not known to
- * be a professional or a consumer (charging the indemnity to a consumer is forbidden).
+ * Raises a MergeError when the template uses a field this client's letter cannot fill. Penalty
+ * amounts need a rate. The indemnity and conditional paragraphs need the client's kind, because
+ * charging the indemnity to a consumer is forbidden.
  */
 export function checkLetterNeeds(
   client: Client,
@@ -127,7 +127,7 @@ export function checkLetterNeeds(
   }
 }
 
-/** The error for a template using penalty fields in a merge without a rate. */
+/** Builds the error for a template that uses penalty fields in a merge without a rate. */
 export function penaltyRateMissing(fields: readonly FieldName[]): MergeError {
   return new MergeError(
     'record_invalid',

@@ -69,7 +69,7 @@ async function errorsFrom(client: OpistoClient): Promise<unknown[]> {
   return [await caught(() => client.getRecord('A')), await caught(() => client.searchDebtors({}))];
 }
 
-/** The error of a batch call, or its result: a broken record comes back among `invalid`. */
+/** Returns the error of a batch call, or its result, where an invalid record is in `invalid`. */
 async function batchOutcome(client: OpistoClient): Promise<unknown> {
   return client.getRecords(['A']).catch((error: unknown) => error);
 }

@@ -57,7 +57,7 @@ afterAll(async () => {
   db.close();
 });
 
-/** Lines that warn (unmatched payments, a lower level) or say why a client got no letter. */
+/** Tells whether a line is a warning, or the reason a client got no letter. */
 function isWarningOrLeftOut(line: string): boolean {
   return /paiement non lettré|a déjà reçu|^Pas de courrier pour|^ {2}- Rien à réclamer/.test(line);
 }

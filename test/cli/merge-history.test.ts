@@ -170,8 +170,8 @@ test('--no-history records nothing', async () => {
   expect((await client.reminderHistory('C-PART')).items).toHaveLength(before);
 });
 
-/** Forwards every request to the server, except the reminders, which get a 503. */
-function proxyRefusingHistory(): Promise<Server> {
+/** Starts a proxy that forwards every request to the server but the reminders, which get 503. */
+function proxyFailingHistory(): Promise<Server> {
   const target = new URL(api);
   const proxy = createServer((incoming, outgoing) => {
     if (incoming.url?.endsWith('/reminders') && incoming.method === 'POST') {
@@ -195,7 +195,7 @@ function proxyRefusingHistory(): Promise<Server> {
 }
 
 test('letters stay when the history cannot be recorded', async () => {
-  const proxy = await proxyRefusingHistory();
+  const proxy = await proxyFailingHistory();
   const dir = mkdtempSync(join(tmpdir(), 'opisto-history-'));
   try {
     const address = proxy.address() as { port: number };

@@ -79,7 +79,7 @@ describe('reminders in Chromium', () => {
     await mergeButton(page).click();
     const dialog = unmatchedDialog(page);
     await dialog.waitFor({ timeout: STEP_TIMEOUT_MS });
-    // The focus starts on the list, away from the buttons, so that Enter answers nothing yet.
+    // The focus starts on the list, away from the buttons, so that Enter chooses nothing yet.
     await expect(
       page.evaluate(() => document.activeElement?.getAttribute('aria-label')),
     ).resolves.toBe('Clients concernés');

@@ -78,7 +78,7 @@ export function renderSegments(segments: readonly Segment[], values: LetterValue
   return separateTables(xml);
 }
 
-/** A client of unknown kind gets neither paragraph: never an indemnity a consumer cannot owe. */
+/** Tells whether the letter keeps the paragraph; a client of unknown kind keeps neither. */
 function keepsCondition(field: ConditionFieldName, values: LetterValues): boolean {
   return field === 'opistosipro' ? values.isProfessional === true : values.isProfessional === false;
 }

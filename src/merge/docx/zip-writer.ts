@@ -18,7 +18,7 @@ export type ZipEntry = {
   data: Uint8Array;
 };
 
-/** Every entry is deflated, the method every zip reader knows. */
+/** Deflate, the method every zip reader supports, for every entry. */
 const DEFLATED = 8;
 
 const LOCAL_HEADER_SIZE = 30;

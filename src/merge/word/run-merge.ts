@@ -101,7 +101,7 @@ class MergeRun {
     return { route: this.route, notices: this.notices, letters: this.outcomes };
   }
 
-  /** The merge's options, with the fields the template uses so that each client is checked. */
+  /** Returns the merge's options with the template's fields, so that each client is checked. */
   private letterOptions(): LetterOptions {
     const fieldsUsed = new Set(
       this.request.template.compiled.words.flatMap((word) => (word.field ? [word.field] : [])),

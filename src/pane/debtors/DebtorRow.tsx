@@ -169,7 +169,7 @@ function UnmatchedMark({ className }: { className: string }) {
   );
 }
 
-/** The second line: the last reminder sent, or a dash, and the level of the next one. */
+/** Renders the second line: the last reminder sent, or a dash, and the next level. */
 function ReminderCells({ debtor }: { debtor: DebtorSummary }) {
   const styles = useRowStyles();
   const last = describeLastReminder(debtor.lastReminder);

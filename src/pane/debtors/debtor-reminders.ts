@@ -12,7 +12,7 @@ export function describeLastReminder(last: LastReminder | null): string | null {
 }
 
 /**
- * Returns `debtors` with the last reminder and next level that the server now holds after
+ * Returns `debtors` with the last reminder and next level that the server now stores after
  * recording `reminders`. As the server does, a reminder dated before the client's last one
  * leaves it unchanged, and one dated the same day replaces it. Unchanged rows keep their object,
  * so that the list re-renders only the updated ones.

@@ -33,8 +33,8 @@ export type DateFilterName = 'dueBefore' | 'invoicedFrom' | 'invoicedTo';
 export type KindFilterName = PieceKind;
 
 /**
- * The filters a new pane starts with: pieces due before today, so that a reminder never asks
- * for an invoice not yet due. The user can clear the date.
+ * Returns the filters a new pane starts with: pieces due before today, so that a reminder never
+ * claims an invoice not yet due. The user can clear the date.
  */
 export function initialFilters(today: Date = new Date()): FilterValues {
   return { ...EMPTY_FILTERS, dueBefore: localCalendarDate(today) };

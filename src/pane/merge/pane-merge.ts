@@ -171,7 +171,7 @@ class PaneMergeRun {
   /**
    * Reads the template; on failure every client fails with the reason. A template with penalty
    * fields and no rate stops the run the same way, before any letter, as the command line does.
-   * For a template file "Fusionner" says so beforehand, but the document open in Word is only
+   * For a template file "Fusionner" shows this beforehand, but the document open in Word is only
    * read here.
    */
   private async prepare(): Promise<LetterMaker | null> {

@@ -25,7 +25,7 @@ export type PaneEnvironment = WordEnvironment | BrowserEnvironment;
 /**
  * Returns the file name at the end of a document's path or URL, a local path or an https URL.
  * Returns undefined when there is none: `Office.Document.url` is null when Word has no URL for
- * the document, although its type says string.
+ * the document, although it is typed as a string.
  */
 export function documentNameOf(url: string | null | undefined): string | undefined {
   const path = (url ?? '').split(/[?#]/)[0] ?? '';

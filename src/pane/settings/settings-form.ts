@@ -53,7 +53,7 @@ function addressProblem(apiUrl: string): string | undefined {
   }
 }
 
-/** An empty rate is allowed: it is never guessed, and templates that need one say so. */
+/** Checks the rate. An empty one is valid, because templates that need a rate report it. */
 function penaltyRateProblem(rate: string): string | undefined {
   if (rate === '' || parsePenaltyRate(rate) !== null) {
     return undefined;

@@ -132,7 +132,7 @@ export function collectDownloads(page: Page): Download[] {
   return downloads;
 }
 
-/** The dialog about unmatched payments that "Fusionner" opens first. */
+/** Locates the dialog about unmatched payments that "Fusionner" opens first. */
 export function unmatchedDialog(page: Page): Locator {
   return page.getByRole('dialog', { name: 'Paiements non lettrés' });
 }
